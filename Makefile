@@ -1,0 +1,36 @@
+# bloc — build, test and benchmark. `make test` is the test command CI runs.
+BLOC_DATA ?= $(abspath ../shared/data)
+export BLOC_DATA
+FUZZTIME ?= 8s
+GO ?= go
+
+.PHONY: build test vet unit fuzz bench explain
+build:
+	$(GO) build -o bin/bloc ./cmd/bloc
+
+# The whole suite: vet, unit and integration tests (on the real data in
+# $(BLOC_DATA)), then every fuzz target for $(FUZZTIME).
+test: vet unit fuzz
+
+vet:
+	$(GO) vet ./...
+
+unit:
+	$(GO) test -count=1 -timeout 30m ./...
+
+# Each parser's fuzz target runs for a short, fixed time.
+FUZZ_TARGETS = \
+	./datasets:FuzzReader \
+	./datasets:FuzzManifest
+fuzz:
+	@for t in $(FUZZ_TARGETS) $(EXTRA_FUZZ); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "fuzz $$pkg $$name ($(FUZZTIME))"; \
+		$(GO) test -run='^$$' -fuzz="^$$name$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
+	done
+
+bench: build
+	bash bench/import.sh
+
+explain: build
+	bin/bloc --data $(BLOC_DATA) explain IRN RUS
