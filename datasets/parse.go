@@ -44,8 +44,9 @@ func parseErr(file string, line, col int, field, format string, args ...any) err
 	return &bloc.Error{Code: bloc.EINVALID, Err: &ParseError{File: file, Line: line, Column: col, Field: field, Msg: fmt.Sprintf(format, args...)}}
 }
 
-// Value is one parsed field. Missing fields have Null set: empty fields, NA,
-// and in numeric and date columns Stata's "." (CEPII GeoDist uses it).
+// Value is one parsed field. Missing fields have Null set: empty fields, and
+// in numeric and date columns also R's NA and Stata's "." (CEPII GeoDist uses
+// it). In text columns NA is text: it is Namibia's ISO2 code.
 type Value struct {
 	Null  bool
 	Int   int64
@@ -193,7 +194,7 @@ func (r *Reader) Next() ([]Value, error) {
 			_, col := r.csv.FieldPos(i)
 			return nil, parseErr(r.file, r.line, col, c.Name, "invalid UTF-8")
 		}
-		if s == "" || s == "NA" || (s == "." && c.Type != String) {
+		if s == "" || (c.Type != String && (s == "NA" || s == ".")) {
 			v.Null = true
 			continue
 		}

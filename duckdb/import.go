@@ -217,12 +217,22 @@ func Import(ctx context.Context, dir, path string, opt ImportOptions) (*ImportRe
 // loadTable creates the dataset's table with its catalogue types and loads
 // the file with DuckDB's CSV reader (no type sniffing: the catalogue decides).
 func loadTable(ctx context.Context, db *sql.DB, ds *datasets.Dataset, file string) error {
+	// Every field is read as text (empty = NULL) and cast to its catalogue
+	// type in SQL. NA and "." are missing in numbers and dates only: in text,
+	// NA is Namibia's ISO2 code.
 	cols := make([]string, len(ds.Columns))
+	sel := make([]string, len(ds.Columns))
 	for i, c := range ds.Columns {
-		cols[i] = fmt.Sprintf("%s: %s", sqlString(c.Name), sqlString(c.Type.SQL()))
+		cols[i] = fmt.Sprintf("%s: 'VARCHAR'", sqlString(c.Name))
+		q := Quote(c.Name)
+		if c.Type == datasets.String {
+			sel[i] = q
+		} else {
+			sel[i] = fmt.Sprintf("CAST(CASE WHEN %s IN ('NA', '.') THEN NULL ELSE %s END AS %s) AS %s", q, q, c.Type.SQL(), q)
+		}
 	}
-	q := fmt.Sprintf(`CREATE TABLE %s AS SELECT * FROM read_csv(%s, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', nullstr = ['', 'NA', '.'], dateformat = '%%Y-%%m-%%d', columns = {%s})`,
-		Quote(ds.Name), sqlString(file), strings.Join(cols, ", "))
+	q := fmt.Sprintf(`CREATE TABLE %s AS SELECT %s FROM read_csv(%s, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', nullstr = '', columns = {%s})`,
+		Quote(ds.Name), strings.Join(sel, ", "), sqlString(file), strings.Join(cols, ", "))
 	_, err := db.ExecContext(ctx, q)
 	return err
 }
