@@ -21,7 +21,10 @@ unit:
 # Each parser's fuzz target runs for a short, fixed time.
 FUZZ_TARGETS = \
 	./datasets:FuzzReader \
-	./datasets:FuzzManifest
+	./datasets:FuzzManifest \
+	./registry:FuzzResolve \
+	./similarity:FuzzS \
+	./similarity:FuzzKappa
 fuzz:
 	@for t in $(FUZZ_TARGETS) $(EXTRA_FUZZ); do \
 		pkg=$${t%%:*}; name=$${t##*:}; \

@@ -108,7 +108,7 @@ func Open(ds *Dataset, path string) (*Reader, error) {
 // NewReader reads a dataset from r; name is used in error messages. Gzip
 // input is detected by its magic number.
 func NewReader(ds *Dataset, name string, r io.Reader) (*Reader, error) {
-	br := bufio.NewReaderSize(r, 1<<20)
+	br := bufio.NewReaderSize(r, 64<<10)
 	var src io.Reader = br
 	closer := func() error { return nil }
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
@@ -116,7 +116,7 @@ func NewReader(ds *Dataset, name string, r io.Reader) (*Reader, error) {
 		if err != nil {
 			return nil, parseErr(name, 0, 0, "", "not a readable gzip file: %v", err)
 		}
-		src = bufio.NewReaderSize(gz, 1<<20)
+		src = bufio.NewReaderSize(gz, 64<<10)
 		closer = gz.Close
 	}
 	cr := csv.NewReader(src)

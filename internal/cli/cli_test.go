@@ -139,3 +139,46 @@ func TestCite(t *testing.T) {
 		}
 	}
 }
+
+func TestStatesResolve(t *testing.T) {
+	needStore(t)
+	code, out, errs := run("--store", testStore, "--format", "json", "states", "resolve", "630", "IRN", "IR", "Iran", "Islamic Republic of Iran", "Persia", "ایران")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var rows []struct {
+		Input string `json:"input"`
+		CCode int    `json:"ccode"`
+		ISO3  string `json:"iso3"`
+	}
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 7 {
+		t.Fatalf("%d rows", len(rows))
+	}
+	for _, r := range rows {
+		if r.CCode != 630 || r.ISO3 != "IRN" {
+			t.Errorf("%q -> %d %s", r.Input, r.CCode, r.ISO3)
+		}
+	}
+	code, _, errs = run("--store", testStore, "states", "resolve", "Rusia")
+	if code != 1 || !strings.Contains(errs, "did you mean") || !strings.Contains(errs, "Russia") {
+		t.Fatalf("%d %q", code, errs)
+	}
+}
+
+func TestStatesYear(t *testing.T) {
+	needStore(t)
+	code, out, errs := run("--store", testStore, "--format", "csv", "states", "--year", "2016")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	if n := strings.Count(out, "\n") - 1; n != 195 {
+		t.Fatalf("%d members in 2016, want 195", n)
+	}
+	code, _, errs = run("--store", testStore, "states", "--year", "1700")
+	if code != 1 || !strings.Contains(errs, "1816") {
+		t.Fatalf("%d %q", code, errs)
+	}
+}
