@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -83,6 +84,10 @@ type Reader struct {
 	line  int
 	keys  []int
 	seen  map[string]int
+	// intKeys: when every key column is an integer (at most 4 of them), keys
+	// are packed into an array, which avoids one allocation per row.
+	intKeys bool
+	seenInt map[[4]int64]int
 }
 
 // Open opens a dataset file (gzip-compressed or plain CSV) for reading. The
@@ -153,7 +158,17 @@ func NewReader(ds *Dataset, name string, r io.Reader) (*Reader, error) {
 		}
 	}
 	if len(rd.keys) > 0 {
-		rd.seen = make(map[string]int)
+		rd.intKeys = len(rd.keys) <= 4
+		for _, k := range rd.keys {
+			if ds.Columns[k].Type != Int {
+				rd.intKeys = false
+			}
+		}
+		if rd.intKeys {
+			rd.seenInt = make(map[[4]int64]int)
+		} else {
+			rd.seen = make(map[string]int)
+		}
 	}
 	return rd, nil
 }
@@ -217,7 +232,20 @@ func (r *Reader) Next() ([]Value, error) {
 			return nil, parseErr(r.file, r.line, col, c.Name, "%q is not a valid %s", clip(s), c.Type)
 		}
 	}
-	if r.seen != nil {
+	if r.intKeys {
+		var k [4]int64
+		for j, c := range r.keys {
+			if r.row[c].Null {
+				k[j] = math.MinInt64
+			} else {
+				k[j] = r.row[c].Int
+			}
+		}
+		if prev, dup := r.seenInt[k]; dup {
+			return nil, r.dupErr(rec, prev)
+		}
+		r.seenInt[k] = r.line
+	} else if r.seen != nil {
 		var b strings.Builder
 		for j, k := range r.keys {
 			if j > 0 {
@@ -227,11 +255,19 @@ func (r *Reader) Next() ([]Value, error) {
 		}
 		key := b.String()
 		if prev, dup := r.seen[key]; dup {
-			return nil, parseErr(r.file, r.line, 0, "", "duplicate key (%s) = (%s), first seen on line %d", strings.Join(r.ds.Keys, ", "), strings.ReplaceAll(key, "|", ", "), prev)
+			return nil, r.dupErr(rec, prev)
 		}
 		r.seen[key] = r.line
 	}
 	return r.row, nil
+}
+
+func (r *Reader) dupErr(rec []string, prev int) error {
+	vals := make([]string, len(r.keys))
+	for j, c := range r.keys {
+		vals[j] = rec[c]
+	}
+	return parseErr(r.file, r.line, 0, "", "duplicate key (%s) = (%s), first seen on line %d", strings.Join(r.ds.Keys, ", "), strings.Join(vals, ", "), prev)
 }
 
 // Close releases the reader.

@@ -217,21 +217,35 @@ func Import(ctx context.Context, dir, path string, opt ImportOptions) (*ImportRe
 // loadTable creates the dataset's table with its catalogue types and loads
 // the file with DuckDB's CSV reader (no type sniffing: the catalogue decides).
 func loadTable(ctx context.Context, db *sql.DB, ds *datasets.Dataset, file string) error {
-	// Every field is read as text (empty = NULL) and cast to its catalogue
-	// type in SQL. NA and "." are missing in numbers and dates only: in text,
-	// NA is Namibia's ISO2 code.
+	// The fast path reads typed columns; only empty fields are missing. A
+	// file with R's NA or Stata's "." in a numeric column fails that cast and
+	// is read again as text, with NA and "." turned into NULL in numbers and
+	// dates only: in text columns NA is Namibia's ISO2 code.
+	if err := load(ctx, db, ds, file, false); err == nil {
+		return nil
+	}
+	if _, err := db.ExecContext(ctx, `DROP TABLE IF EXISTS `+Quote(ds.Name)); err != nil {
+		return err
+	}
+	return load(ctx, db, ds, file, true)
+}
+
+func load(ctx context.Context, db *sql.DB, ds *datasets.Dataset, file string, asText bool) error {
 	cols := make([]string, len(ds.Columns))
 	sel := make([]string, len(ds.Columns))
 	for i, c := range ds.Columns {
-		cols[i] = fmt.Sprintf("%s: 'VARCHAR'", sqlString(c.Name))
 		q := Quote(c.Name)
-		if c.Type == datasets.String {
-			sel[i] = q
+		sel[i] = q
+		if asText {
+			cols[i] = fmt.Sprintf("%s: 'VARCHAR'", sqlString(c.Name))
+			if c.Type != datasets.String {
+				sel[i] = fmt.Sprintf("CAST(CASE WHEN %s IN ('NA', '.') THEN NULL ELSE %s END AS %s) AS %s", q, q, c.Type.SQL(), q)
+			}
 		} else {
-			sel[i] = fmt.Sprintf("CAST(CASE WHEN %s IN ('NA', '.') THEN NULL ELSE %s END AS %s) AS %s", q, q, c.Type.SQL(), q)
+			cols[i] = fmt.Sprintf("%s: %s", sqlString(c.Name), sqlString(c.Type.SQL()))
 		}
 	}
-	q := fmt.Sprintf(`CREATE TABLE %s AS SELECT %s FROM read_csv(%s, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', nullstr = '', columns = {%s})`,
+	q := fmt.Sprintf(`CREATE TABLE %s AS SELECT %s FROM read_csv(%s, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', nullstr = '', dateformat = '%%Y-%%m-%%d', columns = {%s})`,
 		Quote(ds.Name), strings.Join(sel, ", "), sqlString(file), strings.Join(cols, ", "))
 	_, err := db.ExecContext(ctx, q)
 	return err
