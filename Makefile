@@ -15,8 +15,11 @@ test: vet unit fuzz
 vet:
 	$(GO) vet ./...
 
-unit:
-	$(GO) test -count=1 -timeout 30m ./...
+# Integration tests share one store imported here (internal/teststore).
+unit: build
+	@store="$${BLOC_STORE:-$$(mktemp -d)/store.duckdb}"; \
+	bin/bloc --quiet --store "$$store" data import "$(BLOC_DATA)" && \
+	BLOC_STORE="$$store" $(GO) test -count=1 -timeout 30m ./...
 
 # Each parser's fuzz target runs for a short, fixed time.
 FUZZ_TARGETS = \
@@ -24,7 +27,8 @@ FUZZ_TARGETS = \
 	./datasets:FuzzManifest \
 	./registry:FuzzResolve \
 	./similarity:FuzzS \
-	./similarity:FuzzKappa
+	./similarity:FuzzKappa \
+	./casefile:FuzzParse
 fuzz:
 	@for t in $(FUZZ_TARGETS) $(EXTRA_FUZZ); do \
 		pkg=$${t%%:*}; name=$${t##*:}; \

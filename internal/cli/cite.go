@@ -34,4 +34,3 @@ printed once.`,
 	}
 	return c
 }
-

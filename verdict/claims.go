@@ -1,0 +1,825 @@
+package verdict
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/bloc-project/bloc"
+	"github.com/bloc-project/bloc/casefile"
+	"github.com/bloc-project/bloc/indicators"
+	"github.com/bloc-project/bloc/theory"
+	"github.com/bloc-project/bloc/world"
+)
+
+// claimCtx is what a check sees.
+type claimCtx struct {
+	c    *theory.Case
+	f    *indicators.Frame
+	v    *bloc.Verdict
+	cf   *casefile.Case
+	args map[string]string
+	err  error
+}
+
+// check tests one claim: it returns the verdict, why, and the evidence.
+type check func(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure)
+
+// checks are the checks a case file's claims may name. Each is documented in
+// docs/verdict-schema.md ("Checks").
+var checks = map[string]check{
+	"power_rank":         checkPowerRank,
+	"offense_rank":       checkOffenseRank,
+	"contiguous":         checkContiguous,
+	"intent":             checkIntent,
+	"threat_rank":        checkThreatRank,
+	"tie_kind":           checkTieKind,
+	"opposes":            checkOpposes,
+	"theory_score":       checkTheoryScore,
+	"theory_test":        checkTheoryTest,
+	"regional_leader":    checkRegionalLeader,
+	"gains":              checkGains,
+	"state_type":         checkStateType,
+	"stronger":           checkStronger,
+	"veto":               checkVeto,
+	"no_veto":            checkNoVeto,
+	"arms_exporter_rank": checkArmsExporterRank,
+	"arms_buyer_share":   checkArmsBuyerShare,
+	"trade_flow":         checkTradeFlow,
+	"partner_rank":       checkPartnerRank,
+	"sanctions_rank":     checkSanctionsRank,
+	"fact":               checkFact,
+	"not_testable":       checkNotTestable,
+}
+
+// Checks returns the names of the checks a claim may use.
+func Checks() []string {
+	out := make([]string, 0, len(checks))
+	for k := range checks {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// ValidateCase reports the first claim naming an unknown check or theory,
+// at its line in the file.
+func ValidateCase(cf *casefile.Case) error {
+	for k, c := range cf.Claims {
+		if _, ok := checks[c.Check]; !ok {
+			return cf.Errorf(c.Line, fmt.Sprintf("claims[%d].check", k), "unknown check %q (known: %s)", c.Check, strings.Join(Checks(), ", "))
+		}
+		if c.Theory != "" {
+			if _, ok := theory.Lookup(c.Theory); !ok {
+				var ids []string
+				for _, t := range theory.All() {
+					ids = append(ids, t.ID())
+				}
+				return cf.Errorf(c.Line, fmt.Sprintf("claims[%d].theory", k), "unknown theory %q (known: %s)", c.Theory, strings.Join(ids, ", "))
+			}
+		}
+	}
+	return nil
+}
+
+// checkClaims checks every claim of the case file.
+func checkClaims(c *theory.Case, v *bloc.Verdict, cf *casefile.Case) *bloc.CaseReport {
+	rep := &bloc.CaseReport{ID: cf.ID, Title: cf.Title, Citation: cf.Citation, File: cf.File, Facts: []bloc.CaseFact{}, Claims: []bloc.ClaimCheck{}}
+	for _, f := range cf.Facts {
+		rep.Facts = append(rep.Facts, f.CaseFact)
+	}
+	for _, cl := range cf.Claims {
+		x := &claimCtx{c: c, f: c.F, v: v, cf: cf, args: cl.Args}
+		cc := bloc.ClaimCheck{ID: cl.ID, Table: cl.Table, Theory: cl.Theory, Claim: cl.Text}
+		fn, ok := checks[cl.Check]
+		if !ok {
+			cc.Verdict, cc.Why = bloc.NotTestable, fmt.Sprintf("unknown check %q", cl.Check)
+		} else {
+			cc.Verdict, cc.Why, cc.Evidence = fn(x)
+			if x.err != nil {
+				cc.Verdict, cc.Why = bloc.NotTestable, "the claim's arguments are wrong: "+x.err.Error()
+			}
+		}
+		if cc.Evidence == nil {
+			cc.Evidence = []bloc.Measure{}
+		}
+		if cl.Note != "" {
+			cc.Why += " " + cl.Note
+		}
+		rep.Claims = append(rep.Claims, cc)
+	}
+	return rep
+}
+
+// state resolves an argument naming a state: a COW abbreviation, an ISO3
+// code or a COW code.
+func (x *claimCtx) state(key string) bloc.CCode {
+	s := strings.TrimSpace(x.args[key])
+	if s == "" {
+		x.fail("missing argument %q", key)
+		return 0
+	}
+	if n, err := strconv.Atoi(s); err == nil {
+		return bloc.CCode(n)
+	}
+	for _, c := range x.f.W.States() {
+		info := x.f.W.Info(c)
+		if strings.EqualFold(info.Abb, s) && x.f.W.Member(c, x.f.Ref) {
+			return c
+		}
+	}
+	for _, c := range x.f.W.States() {
+		info := x.f.W.Info(c)
+		if strings.EqualFold(info.Abb, s) || strings.EqualFold(info.ISO3, s) {
+			return c
+		}
+	}
+	x.fail("no state %q", s)
+	return 0
+}
+
+func (x *claimCtx) num(key string, def float64) float64 {
+	s, ok := x.args[key]
+	if !ok || s == "" {
+		return def
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		x.fail("argument %s=%q is not a number", key, s)
+	}
+	return v
+}
+
+func (x *claimCtx) has(key string) bool { _, ok := x.args[key]; return ok }
+
+func (x *claimCtx) fail(format string, args ...any) {
+	if x.err == nil {
+		x.err = fmt.Errorf(format, args...)
+	}
+}
+
+func (x *claimCtx) abb(c bloc.CCode) string { return x.f.Abb(c) }
+
+// frame returns a frame over the claim's own years; indicators outside what
+// the World holds come out missing.
+func (x *claimCtx) frame(from, to int) *indicators.Frame {
+	return indicators.NewFrame(x.f.W, bloc.Period{From: from, To: to}, x.f.Params)
+}
+
+func (x *claimCtx) facts(key string) []world.Fact {
+	var out []world.Fact
+	for _, id := range strings.Split(x.args[key], ",") {
+		id = strings.TrimSpace(id)
+		if id == "" {
+			continue
+		}
+		found := false
+		for _, f := range x.f.W.Facts {
+			if f.ID == id {
+				out = append(out, f)
+				found = true
+			}
+		}
+		if !found {
+			x.fail("no fact %q in the case file", id)
+		}
+	}
+	return out
+}
+
+func verdictOf(b bool) bloc.ClaimVerdict {
+	if b {
+		return bloc.Supported
+	}
+	return bloc.Refuted
+}
+
+func checkPowerRank(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+	s := x.state("state")
+	maxRank := int(x.num("max", 10))
+	r, n := x.f.PowerRank(s)
+	ev := []bloc.Measure{x.f.CINC(s), x.f.PowerPercentile(s)}
+	var fs []string
+	for _, f := range x.facts("facts") {
+		ev = append(ev, x.c.FactMeasure(f))
+		fs = append(fs, fmt.Sprintf("%s [%s]", factText(f), f.Status))
+	}
+	if r == 0 {
+		return bloc.NotTestable, fmt.Sprintf("no CINC for %s in %d.", x.abb(s), x.f.Ref), ev
+	}
+	why := fmt.Sprintf("%s ranks %d of %d by CINC in %d (COW NMC).", x.abb(s), r, n, x.f.Ref)
+	if len(fs) > 0 {
+		why += " Case file: " + strings.Join(fs, "; ") + "."
+	}
+	return verdictOf(r <= maxRank), why, ev
+}
+
+func factText(f world.Fact) string {
+	s := f.Text
+	if s == "" {
+		s = f.ID
+	}
+	if f.Rank > 0 {
+		s += fmt.Sprintf(", rank %d", f.Rank)
+		if f.Of > 0 {
+			s += fmt.Sprintf(" of %d", f.Of)
+		}
+	}
+	if f.Value.OK {
+		s += fmt.Sprintf(", %g", f.Value.V)
+	}
+	return s + " (" + f.Date + ")"
+}
+
+func checkOffenseRank(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+	s, of := x.state("state"), x.state("of")
+	maxRank := int(x.num("max", 10))
+	th := x.f.Threats(of)
+	vals := map[bloc.CCode]float64{}
+	for _, r := range th.Rows {
+		if r.O.Value.OK {
+			vals[r.J] = r.O.Value.V
+		}
+	}
+	row, ok := th.Row(s)
+	if !ok || !row.O.Value.OK {
+		return bloc.NotTestable, fmt.Sprintf("no offensive-power data for %s.", x.abb(s)), nil
+	}
+	r, n := rankIn(vals, s)
+	o, comps := x.f.Offense(s)
+	return verdictOf(r <= maxRank), fmt.Sprintf("%s's offensive-power index is %.2f, rank %d of %d (military spending, personnel, arms exports).", x.abb(s), row.O.Value.V, r, n), append([]bloc.Measure{o}, comps...)
+}
+
+func rankIn(vals map[bloc.CCode]float64, c bloc.CCode) (int, int) {
+	r := 1
+	for k, v := range vals {
+		if k != c && (v > vals[c] || (v == vals[c] && k < c)) {
+			r++
+		}
+	}
+	return r, len(vals)
+}
+
+func checkContiguous(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+	a, b := x.state("a"), x.state("b")
+	ct := x.f.Contiguity(a, b)
+	md := x.f.MinDistance(a, b)
+	cd := x.f.CapitalDistance(a, b)
+	ev := []bloc.Measure{ct, md, cd}
+	if !ct.Value.OK {
+		return bloc.NotTestable, "COW contiguity does not cover the period: " + ct.Note, ev
+	}
+	if ct.Value.V >= 1 {
+		return bloc.Supported, fmt.Sprintf("COW codes %s–%s as contiguous (type %.0f) in %d.", x.abb(a), x.abb(b), ct.Value.V, ct.Year), ev
+	}
+	why := fmt.Sprintf("COW Direct Contiguity codes %s and %s as not contiguous in %d", x.abb(a), x.abb(b), ct.Year)
+	if last := x.lastContiguous(a, b); last > 0 {
+		why += fmt.Sprintf(" (contiguous until %d)", last)
+	}
+	why += "."
+	if md.Value.OK {
+		why += fmt.Sprintf(" The territories are %.1f km apart at the closest (CShapes, %d)", md.Value.V, md.Year)
+		if cd.Value.OK {
+			why += fmt.Sprintf(" and the capitals %.0f km", cd.Value.V)
+		}
+		why += ": near, but not neighbours in COW's coding."
+	}
+	return bloc.Refuted, why, ev
+}
+
+// lastContiguous returns the last year a and b were contiguous among the
+// years the World holds (0: never).
+func (x *claimCtx) lastContiguous(a, b bloc.CCode) int {
+	cv := x.f.W.Cover(world.Contiguity)
+	for y := cv.Years.To; y >= cv.Years.From && cv.Years.From != 0; y-- {
+		if d := x.f.W.Dyad(a, b, y); d != nil && d.Contig >= 1 {
+			return y
+		}
+	}
+	return 0
+}
+
+func checkIntent(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+	from, to := x.state("from"), x.state("to")
+	row, ok := x.f.Threats(to).Row(from)
+	if !ok || !row.I.Value.OK {
+		return bloc.NotTestable, "no intentions data.", nil
+	}
+	v := row.I.Value.V
+	parts := x.f.IntentParts(from, to)
+	ev := append([]bloc.Measure{row.I}, parts...)
+	if x.has("below") {
+		cut := x.num("below", 0.33)
+		return verdictOf(v < cut), fmt.Sprintf("%s's aggressive-intentions index towards %s is %.2f (below %.2f counts as not aggressive): no MIDs, rivalry or sanctions; conflict is %s of its events.", x.abb(from), x.abb(to), v, cut, pctOf(parts[2].Value)), ev
+	}
+	cut := x.num("above", 0.33)
+	return verdictOf(v >= cut), fmt.Sprintf("%s's aggressive-intentions index towards %s is %.2f.", x.abb(from), x.abb(to), v), ev
+}
+
+func pctOf(v bloc.Num) string {
+	if !v.OK {
+		return "unknown"
+	}
+	return fmt.Sprintf("%.0f%%", 100*v.V)
+}
+
+func checkThreatRank(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+	s, of := x.state("state"), x.state("of")
+	th := x.f.Threats(of)
+	row, ok := th.Row(s)
+	if !ok || row.Rank == 0 {
+		return bloc.NotTestable, fmt.Sprintf("%s's threat to %s could not be ranked.", x.abb(s), x.abb(of)), nil
+	}
+	var top []string
+	for k, r := range th.Rows {
+		if k == 5 {
+			break
+		}
+		top = append(top, x.abb(r.J))
+	}
+	why := fmt.Sprintf("%s ranks %d of %d among %s's threats (%s index %.3f; first five: %s; %.0f%% of sampled weightings put it first).",
+		x.abb(s), row.Rank, len(th.Rows), x.abb(of), th.Form, row.Score.V, strings.Join(top, ", "), 100*row.TopShare)
+	ev := []bloc.Measure{row.P, row.D, row.O, row.I}
+	if x.has("max") {
+		return verdictOf(row.Rank <= int(x.num("max", 1))), why, ev
+	}
+	return verdictOf(row.Rank >= int(x.num("min", 4))), why, ev
+}
+
+func checkTieKind(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+	want := bloc.TieKind(x.args["kind"])
+	t := x.v.Tie
+	why := fmt.Sprintf("The data show %s %s: %s.", article(string(t.Kind)), t.Kind, t.Basis)
+	if t.Kind == bloc.Alignment && want == bloc.Alliance {
+		why += " In Snyder's terms that is an alignment, not an alliance: there is no defense pledge."
+	}
+	return verdictOf(t.Kind == want), why, t.Evidence
+}
+
+func article(s string) string {
+	if s != "" && strings.ContainsRune("aeiou", rune(s[0])) {
+		return "an"
+	}
+	return "a"
+}
+
+func checkOpposes(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+	a, b := x.state("a"), x.state("b")
+	ok, why := x.f.Opposes(a, b)
+	ev := []bloc.Measure{x.f.Rivalry(a, b), x.f.IdealDistance(a, b), x.f.SanctionsBy(b, a)}
+	if ok {
+		return bloc.Supported, fmt.Sprintf("%s opposes %s: %s.", x.abb(a), x.abb(b), why), ev
+	}
+	return bloc.Refuted, fmt.Sprintf("Nothing in the data sets %s against %s.", x.abb(a), x.abb(b)), ev
+}
+
+func (x *claimCtx) result(id string) (*bloc.TheoryResult, bool) {
+	for k := range x.v.Theories {
+		if x.v.Theories[k].ID == id {
+			return &x.v.Theories[k], true
+		}
+	}
+	x.fail("no theory %q", id)
+	return nil, false
+}
+
+func checkTheoryScore(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+	var parts []string
+	all, any := true, false
+	for _, id := range strings.Split(x.args["theories"], ",") {
+		r, ok := x.result(strings.TrimSpace(id))
+		if !ok {
+			continue
+		}
+		if !r.Score.OK {
+			parts = append(parts, r.Name+" not testable")
+			continue
+		}
+		any = true
+		parts = append(parts, fmt.Sprintf("%s %+.2f (rank %d)", r.Name, r.Score.V, r.Rank))
+		if x.has("max") && r.Score.V > x.num("max", 0) {
+			all = false
+		}
+		if x.has("min") && r.Score.V < x.num("min", 0) {
+			all = false
+		}
+	}
+	if !any {
+		return bloc.NotTestable, "none of the theories is testable: " + strings.Join(parts, "; "), nil
+	}
+	return verdictOf(all), "Congruence: " + strings.Join(parts, "; ") + ".", nil
+}
+
+func checkTheoryTest(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+	r, ok := x.result(x.args["theory"])
+	if !ok {
+		return bloc.NotTestable, "", nil
+	}
+	want := x.args["holds"] != "false"
+	for _, t := range r.Tests {
+		if t.ID != x.args["test"] {
+			continue
+		}
+		if t.Holds == nil {
+			return bloc.NotTestable, t.Why, t.Evidence
+		}
+		return verdictOf(*t.Holds == want), fmt.Sprintf("%s (%s: %s).", strings.TrimSuffix(t.Why, "."), t.ID, t.Rule), t.Evidence
+	}
+	x.fail("theory %s has no test %q", r.ID, x.args["test"])
+	return bloc.NotTestable, "", nil
+}
+
+func checkRegionalLeader(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+	s, of := x.state("state"), x.state("of")
+	r, ok := x.f.RegionalLeader(of)
+	ev := []bloc.Measure{x.f.CINC(s), x.f.CINC(of), x.f.MinDistance(of, s)}
+	if !ok {
+		return bloc.Refuted, fmt.Sprintf("No neighbour of %s (contiguous or within %.0f km) is stronger than it.", x.abb(of), x.f.Params.RegionKm), ev
+	}
+	if r == s {
+		return bloc.Supported, fmt.Sprintf("%s is the strongest state in %s's neighbourhood (contiguous or within %.0f km): CINC %.3f against %.3f, so Waltz's balance of power expects %s to balance against it.",
+			x.abb(s), x.abb(of), x.f.Params.RegionKm, ev[0].Value.V, ev[1].Value.V, x.abb(of)), ev
+	}
+	return bloc.Refuted, fmt.Sprintf("The strongest state in %s's neighbourhood is %s, not %s.", x.abb(of), x.abb(r), x.abb(s)), ev
+}
+
+func checkGains(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+	r, ok := x.result("bandwagoning_profit")
+	if !ok {
+		return bloc.NotTestable, "", nil
+	}
+	var hold, fail []string
+	var ev []bloc.Measure
+	for _, t := range r.Tests {
+		if !strings.HasPrefix(t.ID, "bfp.gains_") && t.ID != "bfp.sanctions_proof" && t.ID != "bfp.unsc_shield" {
+			continue
+		}
+		if t.Holds == nil {
+			continue
+		}
+		ev = append(ev, t.Evidence...)
+		if *t.Holds {
+			hold = append(hold, strings.TrimPrefix(t.ID, "bfp."))
+		} else {
+			fail = append(fail, strings.TrimPrefix(t.ID, "bfp."))
+		}
+	}
+	if len(hold)+len(fail) == 0 {
+		return bloc.NotTestable, "no gain could be measured.", nil
+	}
+	why := fmt.Sprintf("Gains found: %s; not found: %s.", listOr(hold), listOr(fail))
+	v := bloc.PartlyHolds
+	switch {
+	case len(fail) == 0:
+		v = bloc.Supported
+	case len(hold) == 0:
+		v = bloc.Refuted
+	}
+	if k, ok := x.args["tie"]; ok {
+		why += fmt.Sprintf(" The tie is %s %s (%s).", article(string(x.v.Tie.Kind)), x.v.Tie.Kind, x.v.Tie.Basis)
+		if string(x.v.Tie.Kind) != k && v == bloc.Supported {
+			v = bloc.PartlyHolds
+		}
+	}
+	return v, why, ev
+}
+
+func listOr(xs []string) string {
+	if len(xs) == 0 {
+		return "none"
+	}
+	return strings.Join(xs, ", ")
+}
+
+func checkStateType(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+	s := x.state("state")
+	r := x.f.Revisionism(s)
+	st := x.f.StateType(s)
+	if !r.OK {
+		return bloc.NotTestable, "no revisionism data: " + r.Index.Note, st.Evidence
+	}
+	var match, miss int
+	var parts []string
+	if v, ok := x.args["revisionist"]; ok {
+		want := v == "true"
+		if r.Revisionist == want {
+			match++
+		} else {
+			miss++
+		}
+		kind := "status-quo"
+		if r.Revisionist {
+			kind = "revisionist"
+		}
+		parts = append(parts, fmt.Sprintf("%s (VR − VSQ %.2f)", kind, r.Index.Value.V))
+	}
+	if v, ok := x.args["aims"]; ok {
+		got := "limited"
+		if r.Unlimited {
+			got = "unlimited"
+		}
+		if !r.Revisionist {
+			got = "none (status quo)"
+		}
+		if got == v {
+			match++
+		} else {
+			miss++
+		}
+		dims := "none"
+		if len(r.Dimensions) > 0 {
+			dims = strings.Join(r.Dimensions, ", ")
+		}
+		parts = append(parts, fmt.Sprintf("aims %s (revision dimensions: %s)", got, dims))
+	}
+	if v, ok := x.args["strong"]; ok {
+		if r.Strong == (v == "true") {
+			match++
+		} else {
+			miss++
+		}
+		parts = append(parts, fmt.Sprintf("power percentile %.2f", r.Power.Value.V))
+	}
+	why := fmt.Sprintf("%s is a %s: %s; status-quo leader %s.", x.abb(s), r.Type, strings.Join(parts, ", "), x.abb(r.Hegemon))
+	switch {
+	case miss == 0:
+		return bloc.Supported, why, st.Evidence
+	case match == 0:
+		return bloc.Refuted, why, st.Evidence
+	default:
+		return bloc.PartlyHolds, why, st.Evidence
+	}
+}
+
+func checkStronger(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+	a, b := x.state("a"), x.state("b")
+	ca, cb := x.f.CINC(a), x.f.CINC(b)
+	ev := []bloc.Measure{ca, cb, x.f.CapRatio(b, a)}
+	if !ca.Value.OK || !cb.Value.OK {
+		return bloc.NotTestable, "no CINC for one of the states.", ev
+	}
+	return verdictOf(ca.Value.V > cb.Value.V), fmt.Sprintf("CINC %s %.4f, %s %.4f in %d: %s has %.1f times %s's capabilities.",
+		x.abb(a), ca.Value.V, x.abb(b), cb.Value.V, x.f.Ref, x.abb(a), ca.Value.V/cb.Value.V, x.abb(b)), ev
+}
+
+func vetoMeasure(x *claimCtx, v world.Veto, by bloc.CCode) bloc.Measure {
+	return bloc.Measure{ID: "unsc.veto", Label: "veto: " + v.Agenda, Subject: x.abb(by), Value: bloc.Some(1), Range: "{0,1}", Year: v.Year,
+		Source: bloc.Provenance{Dataset: string(world.Vetoes), Formula: "draft " + v.Draft + ", " + v.Date}}
+}
+
+func checkVeto(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+	by := x.state("by")
+	draft := x.args["draft"]
+	var ev []bloc.Measure
+	for _, f := range x.c.FactsOf("unsc_veto", by, x.c.I) {
+		ev = append(ev, x.c.FactMeasure(f))
+	}
+	n := len(ev)
+	for _, v := range x.f.W.Vetoes {
+		if v.Draft == draft && has(v.Vetoers, by) {
+			ev = append(ev, vetoMeasure(x, v, by))
+			return bloc.Supported, fmt.Sprintf("The UNSC veto data record %s's veto of %s on %s (%s). The case file records %d Iran-related veto(es) by %s; the veto data name the agenda, not the states concerned, so 'only one' rests on the case file.",
+				x.abb(by), draft, v.Date, v.Agenda, n, x.abb(by)), ev
+		}
+	}
+	if x.f.W.Cover(world.Vetoes).Years.From == 0 {
+		return bloc.NotTestable, "the UNSC veto data are not loaded.", ev
+	}
+	return bloc.Refuted, fmt.Sprintf("The UNSC veto data have no veto of %s by %s.", draft, x.abb(by)), ev
+}
+
+func checkNoVeto(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+	by := x.state("by")
+	fs := x.facts("facts")
+	if x.f.W.Cover(world.Vetoes).Years.From == 0 {
+		return bloc.NotTestable, "the UNSC veto data are not loaded.", nil
+	}
+	var ev []bloc.Measure
+	var hit []string
+	for _, f := range fs {
+		ev = append(ev, x.c.FactMeasure(f))
+		for _, v := range x.f.W.Vetoes {
+			if v.Date == f.Date && has(v.Vetoers, by) {
+				hit = append(hit, f.ID)
+				ev = append(ev, vetoMeasure(x, v, by))
+			}
+		}
+	}
+	if len(hit) > 0 {
+		return bloc.Refuted, fmt.Sprintf("The veto data record a veto by %s on the day of %s.", x.abb(by), strings.Join(hit, ", ")), ev
+	}
+	return bloc.Supported, fmt.Sprintf("The UNSC veto data record no veto by %s on the days of the %d listed decisions (statement and resolutions, %s to %s); the case file stores the list, not the count.",
+		x.abb(by), len(fs), fs[0].Date, fs[len(fs)-1].Date), ev
+}
+
+func has(cs []bloc.CCode, c bloc.CCode) bool {
+	for _, x := range cs {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// armsFlows sums SIPRI TIV by supplier and recipient over the years.
+func (x *claimCtx) armsFlows(from, to int) (exports map[bloc.CCode]float64, pair func(a, b bloc.CCode) float64, ok bool) {
+	cv := x.f.W.Cover(world.Arms)
+	if !cv.Covers(from) || !cv.Covers(to) {
+		return nil, nil, false
+	}
+	exports = map[bloc.CCode]float64{}
+	flows := map[world.Pair]float64{}
+	for _, c := range x.f.W.States() {
+		for y := from; y <= to; y++ {
+			x.f.W.DyadsOf(c, y, func(b bloc.CCode, d *world.DyadYear) {
+				exports[c] += d.Arms
+				flows[world.Pair{A: c, B: b}] += d.Arms
+			})
+		}
+	}
+	return exports, func(a, b bloc.CCode) float64 { return flows[world.Pair{A: a, B: b}] }, true
+}
+
+func checkArmsExporterRank(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+	s := x.state("state")
+	from, to, want := int(x.num("from", 0)), int(x.num("to", 0)), int(x.num("rank", 1))
+	ex, _, ok := x.armsFlows(from, to)
+	if !ok {
+		return bloc.NotTestable, fmt.Sprintf("SIPRI transfers for %d–%d are not loaded (the data cover 1950–2021).", from, to), nil
+	}
+	var tot float64
+	for _, v := range ex {
+		tot += v
+	}
+	r, _ := rankIn(ex, s)
+	m := bloc.Measure{ID: "arms.export_share", Label: "share of world major-arms exports", Subject: x.abb(s), Value: bloc.Some(ex[s] / tot), Range: "[0,1]", Year: to,
+		Years: &bloc.Period{From: from, To: to}, Source: bloc.Provenance{Dataset: string(world.Arms), Formula: "Σ TIV_j→· / Σ TIV over the years"}}
+	var lead []string
+	for _, c := range topKeys(ex, 3) {
+		lead = append(lead, fmt.Sprintf("%s %.0f%%", x.abb(c), 100*ex[c]/tot))
+	}
+	ev := []bloc.Measure{m}
+	for _, f := range x.c.FactsOf("arms_exporter_rank", s, 0) {
+		ev = append(ev, x.c.FactMeasure(f))
+	}
+	return verdictOf(r == want), fmt.Sprintf("By SIPRI TIV, %s ranks %d among exporters in %d–%d (%s).", x.abb(s), r, from, to, strings.Join(lead, ", ")), ev
+}
+
+func topKeys(m map[bloc.CCode]float64, n int) []bloc.CCode {
+	ks := make([]bloc.CCode, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Slice(ks, func(a, b int) bool {
+		if m[ks[a]] != m[ks[b]] {
+			return m[ks[a]] > m[ks[b]]
+		}
+		return ks[a] < ks[b]
+	})
+	if len(ks) > n {
+		ks = ks[:n]
+	}
+	return ks
+}
+
+func checkArmsBuyerShare(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+	sup, rec := x.state("supplier"), x.state("recipient")
+	from, to, maxShare := int(x.num("from", 0)), int(x.num("to", 0)), x.num("max", 0.05)
+	ex, pair, ok := x.armsFlows(from, to)
+	if !ok {
+		return bloc.NotTestable, fmt.Sprintf("SIPRI transfers for %d–%d are not loaded.", from, to), nil
+	}
+	if ex[sup] == 0 {
+		return bloc.NotTestable, fmt.Sprintf("%s exported no major arms in %d–%d.", x.abb(sup), from, to), nil
+	}
+	share := pair(sup, rec) / ex[sup]
+	buyers := map[bloc.CCode]float64{}
+	for _, c := range x.f.W.States() {
+		if v := pair(sup, c); v > 0 {
+			buyers[c] = v
+		}
+	}
+	var lead []string
+	for _, c := range topKeys(buyers, 3) {
+		lead = append(lead, fmt.Sprintf("%s %.0f%%", x.abb(c), 100*buyers[c]/ex[sup]))
+	}
+	m := bloc.Measure{ID: "arms.buyer_share", Label: "recipient's share of the supplier's exports", Subject: x.abb(sup) + "→" + x.abb(rec), Value: bloc.Some(share), Range: "[0,1]", Year: to,
+		Years: &bloc.Period{From: from, To: to}, Source: bloc.Provenance{Dataset: string(world.Arms), Formula: "Σ TIV_sup→rec / Σ TIV_sup→·"}}
+	return verdictOf(share <= maxShare), fmt.Sprintf("%s received %.1f%% of %s's major-arms exports in %d–%d (TIV %.0f); the main buyers were %s.",
+		x.abb(rec), 100*share, x.abb(sup), from, to, pair(sup, rec), strings.Join(lead, ", ")), []bloc.Measure{m}
+}
+
+func checkTradeFlow(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+	ex, im := x.state("exporter"), x.state("importer")
+	y := int(x.num("year", 0))
+	want := x.num("value", 0)
+	tol := x.num("tolerance", 0.25)
+	cv := x.f.W.Cover(world.Trade)
+	if !cv.CoversDyad(im, ex, y) {
+		return bloc.NotTestable, fmt.Sprintf("COW trade (v4.0) ends in 2014 and is not loaded for %d; the claimed %.0f million USD cannot be checked with the loaded data.", y, want), nil
+	}
+	d := x.f.W.Dyad(im, ex, y)
+	if d == nil || !d.Imports.OK {
+		return bloc.NotTestable, fmt.Sprintf("COW trade has no %s imports from %s in %d.", x.abb(im), x.abb(ex), y), nil
+	}
+	got := d.Imports.V
+	m := bloc.Measure{ID: "trade.flow", Label: "imports of the importer from the exporter (million current USD)", Subject: x.abb(ex) + "→" + x.abb(im), Value: bloc.Some(got), Range: "million USD", Year: y,
+		Source: bloc.Provenance{Dataset: string(world.Trade), Formula: "flow: importer's imports from exporter"}}
+	dev := math.Abs(got-want) / want
+	return verdictOf(dev <= tol), fmt.Sprintf("COW trade records %s imports of %.0f million USD from %s in %d against the claimed %.0f (%+.0f%%; tolerance ±%.0f%%, for importer-reported against exporter-reported values).",
+		x.abb(im), got, x.abb(ex), y, want, 100*(got-want)/want, 100*tol), []bloc.Measure{m}
+}
+
+func checkPartnerRank(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+	s, of := x.state("state"), x.state("of")
+	minRank := int(x.num("min", 31))
+	cv := x.f.W.Cover(world.Trade)
+	if cv.Years.From == 0 {
+		return bloc.NotTestable, "COW trade is not loaded.", nil
+	}
+	to := cv.Years.To
+	if x.cf.Years.To != 0 {
+		to = min(to, x.cf.Years.To)
+	}
+	sub := x.frame(to, to)
+	d := sub.Interdependence(of, s)
+	m := d.RankJinI
+	ev := []bloc.Measure{m, d.ShareIJ}
+	for _, f := range x.c.FactsOf("partner_rank", of, s) {
+		ev = append(ev, x.c.FactMeasure(f))
+	}
+	if !m.Value.OK {
+		return bloc.NotTestable, "no rank: " + m.Note, ev
+	}
+	return verdictOf(int(m.Value.V) >= minRank), fmt.Sprintf("In %d, the last year of COW trade, %s ranks %.0f among %s's partners (%s), with %.1f%% of its trade.",
+		m.Year, x.abb(s), m.Value.V, x.abb(of), m.Note, 100*d.ShareIJ.Value.Or(0)), ev
+}
+
+func checkSanctionsRank(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+	y := int(x.num("year", 0))
+	var states []bloc.CCode
+	for _, s := range strings.Split(x.args["states"], ",") {
+		x.args["_"] = strings.TrimSpace(s)
+		states = append(states, x.state("_"))
+	}
+	sub := x.frame(y, y)
+	counts := map[bloc.CCode]float64{}
+	for _, c := range x.f.W.Members(y) {
+		if m := sub.SanctionsOn(c); m.Value.OK {
+			counts[c] = m.Value.V
+		}
+	}
+	if len(counts) == 0 {
+		return bloc.NotTestable, fmt.Sprintf("no sanctions data for %d.", y), nil
+	}
+	var ev []bloc.Measure
+	var parts []string
+	inOrder := true
+	for k, s := range states {
+		r, _ := rankIn(counts, s)
+		m := sub.SanctionsOn(s)
+		ev = append(ev, m)
+		parts = append(parts, fmt.Sprintf("%s %.0f episodes (rank %d)", x.abb(s), counts[s], r))
+		if r != k+1 {
+			inOrder = false
+		}
+	}
+	for _, f := range x.c.FactsOf("sanctions_count", 0, 0) {
+		ev = append(ev, x.c.FactMeasure(f))
+	}
+	var lead []string
+	for _, c := range topKeys(counts, 4) {
+		lead = append(lead, fmt.Sprintf("%s %.0f", x.abb(c), counts[c]))
+	}
+	why := fmt.Sprintf("GSDB episodes in force in %d: %s; the most sanctioned: %s. GSDB counts sanction episodes, the paper's source (Castellum.AI) counts designations.",
+		y, strings.Join(parts, ", "), strings.Join(lead, ", "))
+	if inOrder {
+		return bloc.Supported, why, ev
+	}
+	for _, s := range states {
+		if r, _ := rankIn(counts, s); r <= 5 {
+			return bloc.PartlyHolds, why, ev
+		}
+	}
+	return bloc.Refuted, why, ev
+}
+
+func checkFact(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+	var ev []bloc.Measure
+	var parts []string
+	for _, f := range x.facts("facts") {
+		ev = append(ev, x.c.FactMeasure(f))
+		parts = append(parts, fmt.Sprintf("%s [%s: %s]", factText(f), f.Status, casefile.Statuses[f.Status]))
+	}
+	return bloc.NotTestable, "No loaded dataset covers this; the case file records: " + strings.Join(parts, "; ") + ".", ev
+}
+
+func checkNotTestable(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+	r := x.args["reason"]
+	if r == "" {
+		r = "not testable with the loaded data"
+	}
+	return bloc.NotTestable, strings.ToUpper(r[:1]) + r[1:] + ".", nil
+}
