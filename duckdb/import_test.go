@@ -100,11 +100,11 @@ func TestImportIdempotentAndAtomic(t *testing.T) {
 
 	// Each bad input fails with a located error and leaves the store as it was.
 	bad := map[string]struct{ body, want string }{
-		"text in number":  {"ccode,styear,stmonth,stday,endyear,endmonth,endday,version\n2,18x8,8,13,2016,12,31,2016\n", `cow_major_powers.csv.gz:2:3: column "styear"`},
-		"missing column":  {"ccode,styear,stmonth,stday,endyear,endmonth,endday\n", `column "version": missing column`},
-		"duplicate key":   {majors + "2,1898,8,13,2016,12,31,2016\n", "duplicate key"},
-		"empty":           {"", "the file is empty"},
-		"bad utf8":        {"ccode,styear,stmonth,stday,endyear,endmonth,endday,version\n2,1898,8,13,2016,12,31,\xff\n", "invalid UTF-8"},
+		"text in number": {"ccode,styear,stmonth,stday,endyear,endmonth,endday,version\n2,18x8,8,13,2016,12,31,2016\n", `cow_major_powers.csv.gz:2:3: column "styear"`},
+		"missing column": {"ccode,styear,stmonth,stday,endyear,endmonth,endday\n", `column "version": missing column`},
+		"duplicate key":  {majors + "2,1898,8,13,2016,12,31,2016\n", "duplicate key"},
+		"empty":          {"", "the file is empty"},
+		"bad utf8":       {"ccode,styear,stmonth,stday,endyear,endmonth,endday,version\n2,1898,8,13,2016,12,31,\xff\n", "invalid UTF-8"},
 	}
 	for name, c := range bad {
 		t.Run(name, func(t *testing.T) {
