@@ -11,7 +11,7 @@ import "math"
 // VerdictSchemaVersion is the version of the verdict's JSON schema. The major
 // number changes only when a field is renamed or removed or its meaning
 // changes; new fields raise the minor number.
-const VerdictSchemaVersion = "1.0"
+const VerdictSchemaVersion = "1.1"
 
 // Measure is one computed indicator value: the number (missing is not zero),
 // the years it comes from and where it comes from.
@@ -386,7 +386,302 @@ type Verdict struct {
 	Case       *CaseReport    `json:"case"`
 	// Params are the parameters the verdict was computed with.
 	Params map[string]any `json:"params"`
+	// Evidence weighs the rival theories (and a residual hypothesis) by
+	// explicit Bayesian updating on the evidence ledger and the theories'
+	// tests, and measures speech acts against practical actions in the event
+	// data (schema 1.1; null when not computed).
+	Evidence *Evidence `json:"evidence"`
+	// Termination monitors Walt's (1997) six conditions under which the tie
+	// would end, year by year (schema 1.1; null when not computed).
+	Termination *Termination `json:"termination"`
 	// Sources lists every dataset the verdict drew on.
 	Sources []Provenance `json:"sources"`
 	Notes   []string     `json:"notes"`
+}
+
+// Residual is the id of the residual hypothesis H0 of the Bayesian weighing:
+// none of the registered theories explains the tie.
+const Residual = "residual"
+
+// Evidence is the Bayesian weighing of the rival theories (THEORY.md L3):
+// every hypothesis's prior and posterior, the items of evidence with their
+// likelihoods and weights of evidence, the items that decided the result,
+// and its sensitivity to the priors and to the likelihoods. Events sets the
+// speech acts against the practical actions of the event data (THEORY.md J).
+type Evidence struct {
+	// Method states the computation in words.
+	Method string `json:"method"`
+	// Assumptions are the assumptions the posterior rests on (independence).
+	Assumptions []string `json:"assumptions"`
+	// Ledger is the evidence ledger used; null without one.
+	Ledger *LedgerInfo `json:"ledger"`
+	// Prior names the prior: "uniform" or the one given.
+	Prior string `json:"prior"`
+	// Hypotheses are the rival theories and the residual, by posterior.
+	Hypotheses []Hypothesis `json:"hypotheses"`
+	// Items are the items of evidence: the ledger's, then the tests'.
+	Items []EvidenceItem `json:"items"`
+	// Top and RunnerUp are the hypotheses with the largest posteriors.
+	Top      string `json:"top"`
+	RunnerUp string `json:"runner_up"`
+	// Margin is the total weight of evidence for Top over RunnerUp in
+	// decibans, prior odds included.
+	Margin float64 `json:"margin_db"`
+	// Decisive lists the items with the largest |weight of evidence| for
+	// Top over RunnerUp, largest first.
+	Decisive    []Decisive  `json:"decisive"`
+	Sensitivity Sensitivity `json:"sensitivity"`
+	// Events is the word-and-deed measure of the event data; null when the
+	// data do not cover the dyad.
+	Events *WordsDeeds `json:"events"`
+	Notes  []string    `json:"notes"`
+}
+
+// LedgerInfo names the evidence ledger a weighing used.
+type LedgerInfo struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	File  string `json:"file"`
+	// Items is the number of items in the ledger; Counted those weighed.
+	Items   int `json:"items"`
+	Counted int `json:"counted"`
+	// Citation is the BibTeX key of the work the items come from, if one.
+	Citation string `json:"citation,omitempty"`
+}
+
+// Hypothesis is one rival hypothesis: a registered theory, or the residual.
+type Hypothesis struct {
+	ID        string  `json:"id"`
+	Name      string  `json:"name"`
+	Prior     float64 `json:"prior"`
+	Posterior float64 `json:"posterior"`
+	// WoE is the total weight of evidence for the hypothesis over the
+	// residual, Σ_i 10·log10(P(E_i|H)/P(E_i|H0)) in decibans; WoELedger
+	// and WoETests split it by origin.
+	WoE       float64 `json:"woe_db"`
+	WoELedger float64 `json:"woe_ledger_db"`
+	WoETests  float64 `json:"woe_tests_db"`
+	Rank      int     `json:"rank"`
+}
+
+// Citation is the source of a ledger item.
+type Citation struct {
+	Citation string `json:"citation"`
+	Title    string `json:"title,omitempty"`
+	URL      string `json:"url,omitempty"`
+	Accessed string `json:"accessed,omitempty"`
+	// CitedBy is where the item appears in the case's source, e.g. the
+	// paper's page or the reference it cites.
+	CitedBy string `json:"cited_by,omitempty"`
+}
+
+// Evidence origins.
+const (
+	FromLedger = "ledger" // an item of the evidence ledger
+	FromTest   = "test"   // a theory's test on the indicators
+)
+
+// EvidenceItem is one item of evidence and what it weighs.
+type EvidenceItem struct {
+	ID     string `json:"id"`
+	Origin string `json:"origin"`
+	// Group joins correlated items, which count as one (see Weight).
+	Group string `json:"group,omitempty"`
+	// Kind is speech_act or practical_action for ledger items, indicator
+	// for tests.
+	Kind   string `json:"kind"`
+	Actor  string `json:"actor,omitempty"`
+	Target string `json:"target,omitempty"`
+	// Date and Until are YYYY, YYYY-MM or YYYY-MM-DD; Until is empty for a
+	// single date.
+	Date  string `json:"date"`
+	Until string `json:"until,omitempty"`
+	// Text is the description; Quote the words quoted, if any.
+	Text   string    `json:"text"`
+	Quote  string    `json:"quote,omitempty"`
+	Source *Citation `json:"source"`
+	// Status is V checked against a public source, M from the literature,
+	// U not verified; tests are V (computed from the data).
+	Status string `json:"status"`
+	// Observed is false when the evidence is the absence of E.
+	Observed bool `json:"observed"`
+	// Likelihoods are P(what was observed | H) for every hypothesis,
+	// clamped to [0.01, 0.99]; Basis says where each comes from ("hoop",
+	// "straw_in_the_wind, against", "0.7", "otherwise 0.4").
+	Likelihoods map[string]float64 `json:"likelihoods"`
+	Basis       map[string]string  `json:"basis"`
+	// Weight is the item's share of its group (1 alone, 1/n in a group of
+	// n); its log-likelihoods count with this weight.
+	Weight float64 `json:"weight"`
+	// WoE is Weight·10·log10(P(E|H)/P(E|H0)) per theory, in decibans.
+	WoE map[string]float64 `json:"woe_db"`
+	// WoETop is Weight·10·log10(P(E|Top)/P(E|RunnerUp)).
+	WoETop float64 `json:"woe_top_db"`
+	// Counted is false for an item outside the period weighed.
+	Counted bool   `json:"counted"`
+	Note    string `json:"note,omitempty"`
+}
+
+// Decisive is an item that weighs much for Top over RunnerUp.
+type Decisive struct {
+	ID     string  `json:"id"`
+	Origin string  `json:"origin"`
+	WoE    float64 `json:"woe_db"`
+	// Pivotal is true when leaving the item out changes the top hypothesis.
+	Pivotal bool   `json:"pivotal"`
+	Text    string `json:"text"`
+}
+
+// Range is an interval of probabilities.
+type Range struct {
+	Min float64 `json:"min"`
+	Max float64 `json:"max"`
+}
+
+// Sensitivity says how far the result depends on the priors and on the
+// likelihoods.
+type Sensitivity struct {
+	// Priors: posteriors over a set of priors (uniform, the one given, each
+	// hypothesis favoured with half the mass, and Draws flat-Dirichlet
+	// draws).
+	PriorSet    string           `json:"prior_set"`
+	PriorRange  map[string]Range `json:"prior_range"`
+	PriorStable float64          `json:"prior_top_share"`
+	// Breakeven is the smallest prior on Top, the rest spread evenly, for
+	// which Top stays first.
+	Breakeven float64 `json:"breakeven_prior"`
+	// Perturbation: every P(E|H) multiplied by a factor drawn uniformly
+	// from [1−Factor, 1+Factor], Draws times; PerturbRange holds the 5th
+	// and 95th percentiles of each posterior, PerturbStable the share of
+	// draws with the same top.
+	Factor        float64          `json:"factor"`
+	PerturbRange  map[string]Range `json:"perturb_range"`
+	PerturbStable float64          `json:"perturb_top_share"`
+	// Adversarial misjudges every item by Factor against Top: its weight
+	// for Top shrinks by Factor and its weight against Top grows by Factor.
+	// Overtakers are the hypotheses that would then pass Top.
+	Adversarial []string `json:"adversarial_overtakers"`
+	Robust      bool     `json:"robust"`
+	Draws       int      `json:"draws"`
+	Seed        uint64   `json:"seed"`
+	// Pivotal lists the items whose removal changes the top hypothesis.
+	Pivotal []string `json:"pivotal"`
+}
+
+// WordsDeeds sets speech acts against practical actions in the event data
+// (THEORY.md J), per directed dyad and year.
+type WordsDeeds struct {
+	// Source names the event data; Goldstein says where the Goldstein
+	// means come from ("" when none).
+	Source    string `json:"source"`
+	Goldstein string `json:"goldstein_source,omitempty"`
+	// Measure documents the divergence measure; Threshold is its cut.
+	Measure   string           `json:"measure"`
+	Threshold float64          `json:"threshold"`
+	ToneCut   float64          `json:"tone_threshold"`
+	MinEvents float64          `json:"min_events"`
+	Series    []WordsDeedsDyad `json:"series"`
+	Summary   string           `json:"summary"`
+}
+
+// WordsDeedsDyad is one directed dyad's years.
+type WordsDeedsDyad struct {
+	Dyad  string           `json:"dyad"` // "IRN→RUS"
+	Years []WordsDeedsYear `json:"years"`
+	// Diverging counts the years with words outrunning deeds.
+	Diverging int `json:"diverging_years"`
+	Covered   int `json:"covered_years"`
+}
+
+// WordsDeedsYear is one year of a directed dyad's events.
+type WordsDeedsYear struct {
+	Year int `json:"year"`
+	// VerbCoop, MatlCoop, VerbConf, MatlConf are the CAMEO quad counts.
+	VerbCoop float64 `json:"verb_coop"`
+	MatlCoop float64 `json:"matl_coop"`
+	VerbConf float64 `json:"verb_conf"`
+	MatlConf float64 `json:"matl_conf"`
+	// Goldstein is the mean Goldstein score; null where the source has none.
+	Goldstein Num `json:"goldstein_mean"`
+	// Words and Deeds are the net cooperation of speech acts (Q1−Q3)/(Q1+Q3)
+	// and of practical actions (Q2−Q4)/(Q2+Q4), in [−1,1].
+	Words Num `json:"words_net"`
+	Deeds Num `json:"deeds_net"`
+	// ToneGap is Words − Deeds, in [−2,2].
+	ToneGap Num `json:"tone_gap"`
+	// Ratio is material per verbal cooperation Q2/Q1; Baseline the same
+	// ratio of the actor towards every other state that year.
+	Ratio    Num `json:"deed_ratio"`
+	Baseline Num `json:"baseline_ratio"`
+	// Gap is log2(Ratio/Baseline): −1 is half the material cooperation the
+	// actor's words usually bring.
+	Gap Num `json:"deed_gap"`
+	// Diverges is true when words outrun deeds (Gap ≤ −Threshold or ToneGap
+	// ≥ ToneCut); null with too few events.
+	Diverges *bool  `json:"diverges"`
+	Note     string `json:"note,omitempty"`
+}
+
+// Termination monitors Walt's (1997) six conditions under which an
+// alliance ends (THEORY.md K), year by year, with an overall risk.
+type Termination struct {
+	A      State  `json:"a"`
+	B      State  `json:"b"`
+	Period Period `json:"period"`
+	// Window is the number of years over which changes are measured.
+	Window int `json:"window"`
+	// Threat is the outside state whose threat the monitor follows: A's
+	// first-ranked threat other than B; null when none could be ranked.
+	Threat *State `json:"threat"`
+	// Model is the risk model: risk = logistic(Intercept + Σ_k Weights_k·flag_k).
+	Model TerminationModel `json:"model"`
+	// Years is the time axis of Conditions and Series.
+	Years      []int          `json:"years"`
+	Conditions []Condition    `json:"conditions"`
+	Series     []Series       `json:"series"`
+	Risk       []Num          `json:"risk"`
+	Flagged    []FlaggedEvent `json:"flagged"`
+	Notes      []string       `json:"notes"`
+}
+
+// TerminationModel is the logistic risk model of the monitor.
+type TerminationModel struct {
+	Formula   string     `json:"formula"`
+	Intercept float64    `json:"intercept"`
+	Weights   [6]float64 `json:"weights"`
+	// MinConditions is the fewest conditions with data for a risk.
+	MinConditions int `json:"min_conditions"`
+}
+
+// Condition is one of Walt's six conditions over the years.
+type Condition struct {
+	N     int    `json:"n"`
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	// Walt is the condition in Walt's (and the paper's Table 2) words.
+	Walt string `json:"walt"`
+	// Rule is the operational rule with its thresholds.
+	Rule string `json:"rule"`
+	// Flags per year: true met, false not met, null no data.
+	Flags []*bool `json:"flags"`
+	// Why per year: what met it ("" when not met).
+	Why []string `json:"why"`
+}
+
+// Series is a chart-ready time series aligned with Termination.Years.
+type Series struct {
+	ID        string `json:"id"`
+	Label     string `json:"label"`
+	Condition int    `json:"condition"` // 1–6; 0 for the risk and its parts
+	Unit      string `json:"unit"`
+	// Threshold is the series' cut, null when it has none.
+	Threshold Num   `json:"threshold"`
+	Values    []Num `json:"values"`
+}
+
+// FlaggedEvent is a condition met in a year.
+type FlaggedEvent struct {
+	Year      int    `json:"year"`
+	Condition int    `json:"condition"`
+	Why       string `json:"why"`
 }

@@ -282,6 +282,27 @@ func (f *Frame) intent(j, i bloc.CCode, sc intentScale) (bloc.Measure, []bloc.Me
 	p := provs("I_ji = Σ w_c x_c / Σ w_c over disputes, rivalry, conflict share, UN distance/max, 1−exp(−sanctions/2)",
 		world.Disputes, world.Rivalries, world.Events, world.Ideal, world.GSDB)
 	comps := []bloc.Measure{f.DisputeHistory(j, i), f.Rivalry(i, j), f.ConflictShare(j, i), f.IdealDistance(i, j), f.SanctionsBy(j, i)}
+	scaled := scaleIntent(comps, sc)
+	if ov, ok := f.W.IntentOverride(j, i, f.P); ok {
+		m := measure(id, label, f.dyad(j, i), bloc.Some(clamp01(ov)), "[0,1]", f.Ref, p)
+		m.Note = "set by scenario"
+		return m, comps
+	}
+	v, used := f.Params.CombineIntent(scaled, [5]bool{true, true, true, true, true})
+	if !v.OK {
+		return missing(id, label, f.dyad(j, i), "[0,1]", p, "no component has data"), comps
+	}
+	m := measure(id, label, f.dyad(j, i), v, "[0,1]", f.Ref, p)
+	m.Years = periodPtr(bloc.Period{From: f.P.From, To: f.P.To})
+	if used < 5 {
+		m.Note = fmt.Sprintf("%d of 5 components", used)
+	}
+	return m, comps
+}
+
+// scaleIntent scales the five intent components to [0,1]: UN distance by
+// the largest over the candidates, sanctions by 1 − exp(−n/2).
+func scaleIntent(comps []bloc.Measure, sc intentScale) [5]bloc.Num {
 	scaled := [5]bloc.Num{comps[0].Value, comps[1].Value, comps[2].Value, bloc.Missing, bloc.Missing}
 	if v := comps[3].Value; v.OK && sc.un > 0 {
 		scaled[3] = bloc.Some(v.V / sc.un)
@@ -289,27 +310,42 @@ func (f *Frame) intent(j, i bloc.CCode, sc intentScale) (bloc.Measure, []bloc.Me
 	if v := comps[4].Value; v.OK {
 		scaled[4] = bloc.Some(1 - math.Exp(-v.V/2))
 	}
+	for k, v := range scaled {
+		if v.OK {
+			scaled[k] = bloc.Some(clamp01(v.V))
+		}
+	}
+	return scaled
+}
+
+// IntentComponents returns the five components of j's intentions towards i
+// (disputes, rivalry, conflict share, UN distance, sanctions), scaled to
+// [0,1] as Intent weighs them, missing where the data say nothing; and the
+// scenario override of the index that applies to the frame's period, if any.
+func (f *Frame) IntentComponents(j, i bloc.CCode) (scaled [5]bloc.Num, override bloc.Num) {
+	comps := []bloc.Measure{f.DisputeHistory(j, i), f.Rivalry(i, j), f.ConflictShare(j, i), f.IdealDistance(i, j), f.SanctionsBy(j, i)}
+	scaled = scaleIntent(comps, f.intentScale(i))
+	if ov, ok := f.W.IntentOverride(j, i, f.P); ok {
+		override = bloc.Some(clamp01(ov))
+	}
+	return scaled, override
+}
+
+// CombineIntent returns the weighted mean (IntentWeights) of the scaled
+// intent components that are present and selected by use, and how many
+// entered it.
+func (p Params) CombineIntent(scaled [5]bloc.Num, use [5]bool) (bloc.Num, int) {
 	var sum, wsum float64
 	var used int
 	for k, v := range scaled {
-		if v.OK {
-			sum += f.Params.IntentWeights[k] * clamp01(v.V)
-			wsum += f.Params.IntentWeights[k]
+		if v.OK && use[k] {
+			sum += p.IntentWeights[k] * v.V
+			wsum += p.IntentWeights[k]
 			used++
 		}
 	}
-	if ov, ok := f.W.Override.Intent[world.Pair{A: j, B: i}]; ok {
-		m := measure(id, label, f.dyad(j, i), bloc.Some(clamp01(ov)), "[0,1]", f.Ref, p)
-		m.Note = "set by scenario"
-		return m, comps
-	}
 	if wsum == 0 {
-		return missing(id, label, f.dyad(j, i), "[0,1]", p, "no component has data"), comps
+		return bloc.Missing, 0
 	}
-	m := measure(id, label, f.dyad(j, i), bloc.Some(sum/wsum), "[0,1]", f.Ref, p)
-	m.Years = periodPtr(bloc.Period{From: f.P.From, To: f.P.To})
-	if used < 5 {
-		m.Note = fmt.Sprintf("%d of 5 components", used)
-	}
-	return m, comps
+	return bloc.Some(sum / wsum), used
 }

@@ -174,6 +174,14 @@ func Text(w io.Writer, v *bloc.Verdict) error {
 		}
 		p.f("\n")
 	}
+	if v.Evidence != nil && p.err == nil {
+		p.err = EvidenceText(w, v.Evidence)
+		p.f("\n")
+	}
+	if v.Termination != nil && p.err == nil {
+		p.err = TerminationText(w, v.Termination)
+		p.f("\n")
+	}
 	if len(v.Notes) > 0 {
 		p.f("NOTES\n")
 		for _, n := range v.Notes {
@@ -325,6 +333,12 @@ func Markdown(w io.Writer, v *bloc.Verdict) error {
 			}
 			p.f("| %s | %s | %s | %s | %s | %s |\n", f.ID, f.Kind, f.Date, md(val), f.Status, md(f.Source))
 		}
+	}
+	if v.Evidence != nil {
+		evidenceMarkdown(p, v.Evidence)
+	}
+	if v.Termination != nil {
+		terminationMarkdown(p, v.Termination)
 	}
 	if len(v.Notes) > 0 {
 		p.f("\n## Notes\n\n")

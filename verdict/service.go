@@ -18,7 +18,9 @@ import (
 	"github.com/bloc-project/bloc/casefile"
 	"github.com/bloc-project/bloc/cases"
 	"github.com/bloc-project/bloc/datasets"
+	"github.com/bloc-project/bloc/evidence"
 	"github.com/bloc-project/bloc/indicators"
+	"github.com/bloc-project/bloc/monitor"
 	"github.com/bloc-project/bloc/registry"
 	"github.com/bloc-project/bloc/theory"
 	"github.com/bloc-project/bloc/world"
@@ -40,7 +42,17 @@ type Request struct {
 	// dyad, if any, unless NoCase.
 	CaseFile string
 	NoCase   bool
-	Options  Options
+	// LedgerFile is an evidence ledger to weigh; empty uses the built-in
+	// ledger for the dyad, if any, unless NoLedger.
+	LedgerFile string
+	NoLedger   bool
+	// Prior is the prior of the evidence weighing as given ("ID=P,...");
+	// empty is uniform.
+	Prior string
+	// Events, when set, supplies Goldstein means and later years of event
+	// data to the word-and-deed measure.
+	Events  evidence.EventSource
+	Options Options
 }
 
 // Timings reports where the time of an explanation went.
@@ -152,10 +164,22 @@ func CaseFor(reg *registry.Registry, file string, a, b bloc.CCode) (*casefile.Ca
 	return cf, nil
 }
 
-// ExplainRequest answers a request on the store: it resolves the states,
-// picks the case file, loads the World for the dyad (the period, and the
-// case's years) and explains.
-func ExplainRequest(ctx context.Context, st Store, req Request) (*bloc.Verdict, *Timings, error) {
+// Prepared is a request made ready to explain: the registry, the two
+// states, the period, the World loaded for them (the period, the monitor's
+// windows before it and the case's years) and the options with the case,
+// the ledger, the prior and the word-and-deed measure set.
+type Prepared struct {
+	Reg     *registry.Registry
+	A, B    bloc.State
+	Period  bloc.Period
+	World   *world.World
+	Options Options
+	Timings *Timings
+}
+
+// Prepare resolves the states, picks the case file and the evidence ledger,
+// parses the prior and loads the World for the dyad.
+func Prepare(ctx context.Context, st Store, req Request) (*Prepared, error) {
 	tm := &Timings{}
 	t0 := time.Now()
 	p := req.Period
@@ -163,61 +187,109 @@ func ExplainRequest(ctx context.Context, st Store, req Request) (*bloc.Verdict, 
 		p = DefaultPeriod()
 	}
 	if _, err := CheckPeriod(p.From, p.To); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	reg, err := registry.Load(ctx, st, MostRecentYear(p.To))
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	a, err := Resolve(reg, req.A, p, "A")
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	b, err := Resolve(reg, req.B, p, "B")
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if a.CCode == b.CCode {
-		return nil, nil, &bloc.Error{Code: bloc.EINVALID, Message: fmt.Sprintf("A and B are the same state, %s (%s): a state does not align with itself", a.Name, a.Abb),
+		return nil, &bloc.Error{Code: bloc.EINVALID, Message: fmt.Sprintf("A and B are the same state, %s (%s): a state does not align with itself", a.Name, a.Abb),
 			Hints: []string{"give two different states, e.g. `bloc explain IRN RUS`"}}
 	}
 	var cf *casefile.Case
 	if !req.NoCase {
 		if cf, err = CaseFor(reg, req.CaseFile, a.CCode, b.CCode); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
-	years := p
-	if cf != nil && cf.Years.From != 0 {
-		years = bloc.Period{From: min(p.From, cf.Years.From), To: max(p.To, cf.Years.To)}
-	}
-	tm.Registry = time.Since(t0)
-	t1 := time.Now()
 	opt := req.Options
 	if opt.Params.ThreatForm == "" {
 		opt.Params = indicators.DefaultParams()
 	}
+	resolve := func(s string) (bloc.CCode, error) {
+		st, err := reg.Resolve(s)
+		return st.CCode, err
+	}
+	if !req.NoLedger && !opt.NoEvidence {
+		if opt.Ledger, err = evidence.For(resolve, req.LedgerFile, a.CCode, b.CCode); err != nil {
+			return nil, err
+		}
+	}
+	if req.Prior != "" {
+		if opt.Prior, err = evidence.ParsePrior(req.Prior, evidence.Hypotheses()); err != nil {
+			return nil, err
+		}
+		opt.PriorName = req.Prior
+	}
+	years := LoadYears(p, opt)
+	if cf != nil && cf.Years.From != 0 {
+		years = bloc.Period{From: min(years.From, cf.Years.From), To: max(years.To, cf.Years.To)}
+	}
+	tm.Registry = time.Since(t0)
+	t1 := time.Now()
 	w, q, err := world.Load(ctx, st.DB(), reg, world.Options{Years: years, History: opt.Params.History, Focus: []bloc.CCode{a.CCode, b.CCode}})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	tm.Queries = q
 	if cf != nil {
-		facts, err := cf.WorldFacts(func(s string) (bloc.CCode, error) {
-			st, err := reg.Resolve(s)
-			return st.CCode, err
-		})
+		facts, err := cf.WorldFacts(resolve)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		w.Facts = facts
 	}
+	if req.Events != nil && !opt.NoEvidence {
+		if opt.WordsDeeds, err = evidence.WordsDeeds(ctx, w, a.CCode, b.CCode, p, req.Events); err != nil {
+			return nil, err
+		}
+	}
 	tm.Load = time.Since(t1)
-	t2 := time.Now()
 	opt.Case = cf
-	v, err := Explain(w, a.CCode, b.CCode, p, opt)
-	tm.Compute = time.Since(t2)
-	return v, tm, err
+	return &Prepared{Reg: reg, A: a, B: b, Period: p, World: w, Options: opt, Timings: tm}, nil
+}
+
+// Explain explains the prepared dyad on w (the prepared World, or a
+// modified clone of it).
+func (pr *Prepared) Explain(w *world.World) (*bloc.Verdict, error) {
+	t := time.Now()
+	v, err := Explain(w, pr.A.CCode, pr.B.CCode, pr.Period, pr.Options)
+	pr.Timings.Compute += time.Since(t)
+	return v, err
+}
+
+// ExplainRequest answers a request on the store: it prepares it (Prepare)
+// and explains.
+func ExplainRequest(ctx context.Context, st Store, req Request) (*bloc.Verdict, *Timings, error) {
+	pr, err := Prepare(ctx, st, req)
+	if err != nil {
+		return nil, nil, err
+	}
+	v, err := pr.Explain(pr.World)
+	return v, pr.Timings, err
+}
+
+// LoadYears returns the years a verdict on p loads: p, and for the
+// termination monitor the two windows before it (its changes compare a
+// window with the one before).
+func LoadYears(p bloc.Period, opt Options) bloc.Period {
+	if opt.NoTermination {
+		return p
+	}
+	win := opt.Monitor.Window
+	if win == 0 {
+		win = monitor.DefaultParams().Window
+	}
+	return bloc.Period{From: p.From - 2*win, To: p.To}
 }
 
 // BatchRow is one dyad of a batch file.
@@ -366,7 +438,7 @@ func RunBatch(ctx context.Context, st Store, rows []BatchRow, opt Options, worke
 	for _, g := range groups {
 		periods[g.p] = true
 		tl := time.Now()
-		w, _, err := world.Load(ctx, st.DB(), reg, world.Options{Years: g.p, History: opt.Params.History})
+		w, _, err := world.Load(ctx, st.DB(), reg, world.Options{Years: LoadYears(g.p, opt), History: opt.Params.History})
 		if err != nil {
 			return stats, err
 		}

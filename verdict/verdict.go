@@ -7,6 +7,7 @@
 package verdict
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -14,7 +15,9 @@ import (
 	"github.com/bloc-project/bloc"
 	"github.com/bloc-project/bloc/casefile"
 	"github.com/bloc-project/bloc/datasets"
+	"github.com/bloc-project/bloc/evidence"
 	"github.com/bloc-project/bloc/indicators"
+	"github.com/bloc-project/bloc/monitor"
 	"github.com/bloc-project/bloc/theory"
 	"github.com/bloc-project/bloc/world"
 )
@@ -49,14 +52,33 @@ type Options struct {
 	// Case is the case file whose claims are checked (nil: none). Its facts
 	// must already be in the World (World.Facts).
 	Case *casefile.Case
-	// Compact leaves out the threat rows' component detail and the tests'
-	// evidence lists, for batch output.
+	// Compact leaves out the threat rows' component detail, the tests'
+	// evidence lists, the evidence items and the random draws of the
+	// evidence's sensitivity, for batch output.
 	Compact bool
+	// Ledger is the evidence ledger weighed with the theories' tests (nil:
+	// the tests alone). Prior is the prior over evidence.Hypotheses() (nil:
+	// uniform), PriorName its name. Evidence tunes the weighing.
+	Ledger    *evidence.Ledger
+	Prior     []float64
+	PriorName string
+	Evidence  evidence.Options
+	// WordsDeeds is the event data's word-and-deed measure when computed
+	// beforehand (with an event engine); nil computes it from the World.
+	WordsDeeds *bloc.WordsDeeds
+	// Monitor are the termination monitor's parameters (zero: defaults);
+	// MonitorThreat is the outside state it follows (0: A's first-ranked
+	// threat other than B).
+	Monitor       monitor.Params
+	MonitorThreat bloc.CCode
+	// NoEvidence and NoTermination leave those sections out (null);
+	// NoTests weighs the ledger alone, without the theories' tests.
+	NoEvidence, NoTermination, NoTests bool
 }
 
 // DefaultOptions returns the documented defaults.
 func DefaultOptions() Options {
-	return Options{Params: indicators.DefaultParams(), ThreatRows: 10}
+	return Options{Params: indicators.DefaultParams(), ThreatRows: 10, Monitor: monitor.DefaultParams()}
 }
 
 // years formats a period, a single year as itself.
@@ -145,7 +167,27 @@ func ExplainFrame(f *indicators.Frame, a, b bloc.CCode, opt Options) (*bloc.Verd
 	if opt.Case != nil {
 		v.Case = checkClaims(c, v, opt.Case)
 	}
+	if !opt.NoTermination {
+		v.Termination = terminate(f, th, a, b, opt)
+	}
+	if !opt.NoEvidence {
+		ev, err := weigh(f, c, v, opt)
+		if err != nil {
+			return nil, err
+		}
+		v.Evidence = ev
+	}
 	v.Params = opt.Params.Map()
+	if v.Evidence != nil {
+		v.Params["evidence_draws"] = v.Evidence.Sensitivity.Draws
+		v.Params["evidence_seed"] = v.Evidence.Sensitivity.Seed
+		v.Params["evidence_perturbation"] = v.Evidence.Sensitivity.Factor
+	}
+	if v.Termination != nil {
+		v.Params["monitor_window"] = v.Termination.Window
+		v.Params["monitor_intercept"] = v.Termination.Model.Intercept
+		v.Params["monitor_weight"] = v.Termination.Model.Weights[0]
+	}
 	v.Notes = notes(c, v)
 	v.Sources = sources(v)
 	if opt.Compact {
@@ -153,6 +195,56 @@ func ExplainFrame(f *indicators.Frame, a, b bloc.CCode, opt Options) (*bloc.Verd
 	}
 	normalize(v)
 	return v, nil
+}
+
+// terminate runs the termination monitor over the period, following A's
+// first-ranked threat other than B; its window frames are shared through
+// the frame's memo, so a batch computes each once.
+func terminate(f *indicators.Frame, th *indicators.Threats, a, b bloc.CCode, opt Options) *bloc.Termination {
+	threat := opt.MonitorThreat
+	for _, r := range th.Rows {
+		if threat != 0 {
+			break
+		}
+		if r.Rank > 0 && r.J != b && r.J != a {
+			threat = r.J
+		}
+	}
+	mp := opt.Monitor
+	if mp.Window == 0 {
+		mp = monitor.DefaultParams()
+	}
+	wp := opt.Params
+	wp.History, wp.Samples = 0, 0
+	return monitor.Monitor(monitor.Input{W: f.W, A: a, B: b, Period: f.P, Threat: threat, Indicators: opt.Params, Params: mp,
+		Frame: func(p bloc.Period) *indicators.Frame {
+			return f.Memo("monitor.frame."+p.String(), func() any { return indicators.NewFrame(f.W, p, wp) }).(*indicators.Frame)
+		}})
+}
+
+// weigh weighs the evidence ledger and the theories' tests (the verdict's
+// evidence section).
+func weigh(f *indicators.Frame, c *theory.Case, v *bloc.Verdict, opt Options) (*bloc.Evidence, error) {
+	wd := opt.WordsDeeds
+	if wd == nil {
+		var err error
+		if wd, err = evidence.WordsDeeds(context.Background(), f.W, c.I, c.J, f.P, nil); err != nil {
+			return nil, err
+		}
+	}
+	eo := opt.Evidence
+	if opt.Compact {
+		eo.Draws = -1
+	}
+	ev, err := evidence.Assess(evidence.Input{A: v.A, B: v.B, Period: f.P, Aligned: c.Aligned(), Theories: v.Theories, Ledger: opt.Ledger,
+		FactLag: c.FactLag, Prior: opt.Prior, PriorName: opt.PriorName, NoTests: opt.NoTests, Options: eo, Events: wd})
+	if err != nil {
+		return nil, err
+	}
+	if opt.Ledger != nil {
+		ev.Ledger.Citation = opt.Ledger.Key
+	}
+	return ev, nil
 }
 
 // normalize makes every list of the verdict an array in JSON, never null.
@@ -283,6 +375,14 @@ func sources(v *bloc.Verdict) []bloc.Provenance {
 			walk(c.Evidence)
 		}
 	}
+	if v.Evidence != nil {
+		if l := v.Evidence.Ledger; l != nil && l.Counted > 0 {
+			out = append(out, bloc.Provenance{Dataset: "evidence ledger " + l.File, Citation: l.Citation})
+		}
+		if v.Evidence.Events != nil {
+			add(bloc.Provenance{Dataset: string(world.Events)})
+		}
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Dataset < out[j].Dataset })
 	return out
 }
@@ -300,5 +400,13 @@ func compact(v *bloc.Verdict) {
 	v.Tie.Evidence = []bloc.Measure{}
 	for k := range v.Types {
 		v.Types[k].Evidence = []bloc.Measure{}
+	}
+	if v.Evidence != nil {
+		v.Evidence.Items = []bloc.EvidenceItem{}
+		if v.Evidence.Events != nil {
+			for k := range v.Evidence.Events.Series {
+				v.Evidence.Events.Series[k].Years = []bloc.WordsDeedsYear{}
+			}
+		}
 	}
 }

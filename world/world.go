@@ -254,9 +254,12 @@ type Fact struct {
 }
 
 // Overrides replace computed indicators, for "what if" scenarios: Intent
-// sets the aggressive intentions of A towards B (in [0,1]).
+// sets the aggressive intentions of A towards B (in [0,1]); IntentYears,
+// when it has the pair, limits the override to those years (an indicator
+// over a period uses it when the period overlaps them).
 type Overrides struct {
-	Intent map[Pair]float64
+	Intent      map[Pair]float64
+	IntentYears map[Pair]bloc.Period
 }
 
 // Pair is a directed dyad.
@@ -551,6 +554,12 @@ func (w *World) Clone() *World {
 			c.Override.Intent[k] = v
 		}
 	}
+	if w.Override.IntentYears != nil {
+		c.Override.IntentYears = make(map[Pair]bloc.Period, len(w.Override.IntentYears))
+		for k, v := range w.Override.IntentYears {
+			c.Override.IntentYears[k] = v
+		}
+	}
 	return c
 }
 
@@ -613,4 +622,28 @@ func (w *World) SetIntent(a, b bloc.CCode, v float64) {
 		w.Override.Intent = map[Pair]float64{}
 	}
 	w.Override.Intent[Pair{a, b}] = v
+	delete(w.Override.IntentYears, Pair{a, b})
+}
+
+// SetIntentIn overrides the aggressive intentions of a towards b with
+// v ∈ [0,1] in the years of p only.
+func (w *World) SetIntentIn(a, b bloc.CCode, v float64, p bloc.Period) {
+	w.SetIntent(a, b, v)
+	if w.Override.IntentYears == nil {
+		w.Override.IntentYears = map[Pair]bloc.Period{}
+	}
+	w.Override.IntentYears[Pair{a, b}] = p
+}
+
+// IntentOverride returns the override of a's intentions towards b that
+// applies to an indicator over p, if any.
+func (w *World) IntentOverride(a, b bloc.CCode, p bloc.Period) (float64, bool) {
+	v, ok := w.Override.Intent[Pair{a, b}]
+	if !ok {
+		return 0, false
+	}
+	if sp, limited := w.Override.IntentYears[Pair{a, b}]; limited && (sp.To < p.From || sp.From > p.To) {
+		return 0, false
+	}
+	return v, true
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bloc-project/bloc"
+	"github.com/bloc-project/bloc/evidence"
 	"github.com/bloc-project/bloc/indicators"
 	"github.com/bloc-project/bloc/verdict"
 )
@@ -30,6 +31,9 @@ type explainFlags struct {
 	seed     uint64
 	timings  bool
 	workers  int
+	ledger   string
+	noLedger bool
+	prior    string
 }
 
 func (e *env) explainCmd() *cobra.Command {
@@ -50,7 +54,13 @@ Schweller's bandwagoning for profit, economic interdependence and identity. It s
     congruence score in [−1, 1], ranked,
   - the two best theories compared in the paper's Table 4 terms (causes, motives, results,
     what would end the tie),
-  - with a case file, the claims of the case's source checked against the data.
+  - with a case file, the claims of the case's source checked against the data,
+  - the evidence: a Bayesian weighing of the theories (and a residual H0) on the evidence ledger
+    of speech acts and practical actions and on the theories' tests, with each item's weight of
+    evidence in decibans, the items that decided it and the sensitivity to priors and likelihoods;
+    and the event data's words against deeds (docs/evidence-ledger.md),
+  - the termination monitor: Walt's six conditions under which the tie would end, year by year,
+    with the risk (the paper's Table 2; see bloc monitor).
 
 A and B are COW codes (630), COW or ISO codes (IRN, IR) or names (Iran, ایران).
 The default period is %v, the latest %d-year window in which capabilities (COW NMC), alliances
@@ -58,7 +68,9 @@ The default period is %v, the latest %d-year window in which capabilities (COW N
 
 The built-in case IRN→RUS (the seed paper's Tables 1, 3 and 4, with Global Firepower, UN Security
 Council, SIPRI, sanctions and trade facts) is used by default for that dyad; --case FILE uses
-another case file and --no-case none.
+another case file and --no-case none. Likewise its evidence ledger (the paper's speech acts and
+practical actions): --ledger FILE uses another, --no-ledger weighs the theories' tests alone.
+--prior sets the prior of the weighing (default uniform), e.g. --prior BoT=0.3,BfP=0.3.
 
 --batch FILE explains many dyads: FILE is a CSV with the columns a,b and optionally from,to
 (empty cells take --from/--to or the default period; "-" reads standard input). The world is
@@ -96,6 +108,9 @@ Formats: text (default), md, json. The JSON schema is docs/verdict-schema.md.`, 
 	f.Uint64Var(&fl.seed, "seed", indicators.DefaultParams().Seed, "seed of the weight sampling")
 	f.BoolVar(&fl.timings, "timings", false, "print load and compute times to stderr")
 	f.IntVar(&fl.workers, "workers", runtime.GOMAXPROCS(0), "dyads explained in parallel in --batch")
+	f.StringVar(&fl.ledger, "ledger", "", "evidence ledger (YAML or JSON); default: the built-in ledger for the dyad, if any")
+	f.BoolVar(&fl.noLedger, "no-ledger", false, "weigh the theories' tests without any evidence ledger")
+	f.StringVar(&fl.prior, "prior", "", "prior of the evidence weighing, ID=P,... (theory ids or BoT, BoP, BW, BfP, EI, ID, H0); default uniform")
 	return c
 }
 
@@ -111,6 +126,13 @@ func (fl explainFlags) options() (verdict.Options, error) {
 		return opt, bloc.Errorf(bloc.EINVALID, "--samples must not be negative and --threats must be positive")
 	}
 	opt.Params.Samples, opt.Params.Seed, opt.ThreatRows = fl.samples, fl.seed, fl.threats
+	if fl.prior != "" {
+		p, err := evidence.ParsePrior(fl.prior, evidence.Hypotheses())
+		if err != nil {
+			return opt, err
+		}
+		opt.Prior, opt.PriorName = p, fl.prior
+	}
 	return opt, nil
 }
 
@@ -135,7 +157,10 @@ func (e *env) runExplain(c *cobra.Command, fl explainFlags, a, b string) error {
 	}
 	defer store.Close()
 	tOpen := time.Since(t0)
-	v, tm, err := verdict.ExplainRequest(c.Context(), store, verdict.Request{A: a, B: b, Period: p, CaseFile: fl.caseFile, NoCase: fl.noCase, Options: opt})
+	src, done := e.eventSource(c.Context())
+	defer done()
+	v, tm, err := verdict.ExplainRequest(c.Context(), store, verdict.Request{A: a, B: b, Period: p, CaseFile: fl.caseFile, NoCase: fl.noCase,
+		LedgerFile: fl.ledger, NoLedger: fl.noLedger, Prior: fl.prior, Events: src, Options: opt})
 	if err != nil {
 		return err
 	}
@@ -165,6 +190,9 @@ func (e *env) runExplain(c *cobra.Command, fl explainFlags, a, b string) error {
 
 func (e *env) runBatch(c *cobra.Command, fl explainFlags) error {
 	t0 := time.Now()
+	if fl.ledger != "" {
+		return bloc.Errorf(bloc.EINVALID, "--ledger is about one dyad; --batch weighs the theories' tests of each dyad alone")
+	}
 	def, err := verdict.CheckPeriod(fl.from, fl.to)
 	if err != nil {
 		return err
@@ -193,9 +221,11 @@ func (e *env) runBatch(c *cobra.Command, fl explainFlags) error {
 	}
 	defer store.Close()
 	bw := bufio.NewWriter(e.stdout)
-	out := verdict.NewCSVSummary(bw)
+	var out verdict.BatchWriter
 	if e.format == "json" {
 		out = verdict.NewJSONLines(bw)
+	} else {
+		out = verdict.NewCSVSummary(bw) // writes its header at once
 	}
 	st, err := verdict.RunBatch(c.Context(), store, rows, opt, fl.workers, out.Write)
 	if err == nil {

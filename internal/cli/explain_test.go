@@ -15,7 +15,7 @@ func TestExplainIranRussia(t *testing.T) {
 		t.Fatal(errs)
 	}
 	var v struct {
-		SchemaVersion string `json:"schema_version"`
+		SchemaVersion string              `json:"schema_version"`
 		A             struct{ CCode int } `json:"a"`
 		B             struct{ CCode int } `json:"b"`
 		Tie           struct {
