@@ -1,7 +1,7 @@
 # bloc — build, test and benchmark. `make test` is the test command CI runs.
 BLOC_DATA ?= $(abspath ../shared/data)
 export BLOC_DATA
-FUZZTIME ?= 8s
+FUZZTIME ?= 6s
 GO ?= go
 
 .PHONY: build test vet unit fuzz bench explain
@@ -28,7 +28,15 @@ FUZZ_TARGETS = \
 	./registry:FuzzResolve \
 	./similarity:FuzzS \
 	./similarity:FuzzKappa \
-	./casefile:FuzzParse
+	./casefile:FuzzParse \
+	./evidence:FuzzParseLedger \
+	./whatif:FuzzParseSet \
+	./events:FuzzParseICEWS \
+	./events:FuzzParseGDELT \
+	./events:FuzzParseCSV \
+	./events:FuzzOpenFile \
+	./events:FuzzParseArgs \
+	./clickhouse:FuzzParseDSN
 fuzz:
 	@for t in $(FUZZ_TARGETS) $(EXTRA_FUZZ); do \
 		pkg=$${t%%:*}; name=$${t##*:}; \
