@@ -36,7 +36,8 @@ FUZZ_TARGETS = \
 	./events:FuzzParseCSV \
 	./events:FuzzOpenFile \
 	./events:FuzzParseArgs \
-	./clickhouse:FuzzParseDSN
+	./clickhouse:FuzzParseDSN \
+	./httpapi:FuzzQuery
 fuzz:
 	@for t in $(FUZZ_TARGETS) $(EXTRA_FUZZ); do \
 		pkg=$${t%%:*}; name=$${t##*:}; \
