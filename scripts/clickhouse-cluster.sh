@@ -29,7 +29,15 @@ http=($((base + 11)) $((base + 12)))
 inter=($((base + 21)) $((base + 22)))
 dsn="clickhouse://127.0.0.1:${tcp[0]}/default?cluster=two_shards"
 
-die() { echo "clickhouse-cluster: $*" >&2; exit 1; }
+started_pids=()
+# die stops the servers this invocation started (by pid), then exits.
+die() {
+	echo "clickhouse-cluster: $*" >&2
+	for p in "${started_pids[@]:-}"; do
+		[ -n "$p" ] && kill "$p" 2>/dev/null
+	done
+	exit 1
+}
 
 install_if_absent() {
 	if command -v clickhouse-server >/dev/null 2>&1 && command -v clickhouse-client >/dev/null 2>&1; then
@@ -86,6 +94,7 @@ start() {
 		# Start the server directly (not in a subshell) so that $! is the server's own pid.
 		nohup clickhouse-server --config-file="$d/config.xml" >"$d/log/stdout.log" 2>&1 </dev/null &
 		echo $! >"$d/pid"
+		started_pids+=("$!")
 	done
 	for i in 1 2; do
 		local d="$dir/chs$i" n=$((i - 1)) t=0
