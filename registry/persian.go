@@ -134,3 +134,12 @@ var persianNames = map[bloc.CCode][]string{
 	530: {"اتیوپی"},
 	501: {"کنیا"},
 }
+
+// PersianName returns the standard Persian name of a state (the first of its
+// names above), for display; ok is false for states without one.
+func PersianName(c bloc.CCode) (name string, ok bool) {
+	if ns := persianNames[c]; len(ns) > 0 {
+		return ns[0], true
+	}
+	return "", false
+}

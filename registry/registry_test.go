@@ -292,3 +292,19 @@ func TestLoadErrors(t *testing.T) {
 		t.Errorf("Load(cancelled) error = %v, want context.Canceled", err)
 	}
 }
+
+// TestPersianNameResolves checks that every state's Persian display name
+// resolves back to it.
+func TestPersianNameResolves(t *testing.T) {
+	r := load(t, 2025)
+	for c := range persianNames {
+		name, ok := PersianName(c)
+		if !ok {
+			t.Fatalf("%d: no name", c)
+		}
+		s, err := r.Resolve(name)
+		if err != nil || s.CCode != c {
+			t.Errorf("%s resolves to %v, %v; want %d", name, s.CCode, err, c)
+		}
+	}
+}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/bloc-project/bloc"
 	"github.com/bloc-project/bloc/internal/teststore"
-	"github.com/bloc-project/bloc/registry"
 	"github.com/bloc-project/bloc/theory"
 	"github.com/bloc-project/bloc/verdict"
 )
@@ -73,22 +72,6 @@ func TestPersianCoverage(t *testing.T) {
 			if !FA.Has("narr." + th.ID() + "." + a) {
 				t.Errorf("no Persian narr.%s.%s", th.ID(), a)
 			}
-		}
-	}
-}
-
-// TestPersianNamesResolve checks that every Persian display name resolves
-// to its state in the registry.
-func TestPersianNamesResolve(t *testing.T) {
-	st := teststore.Open(t)
-	reg, err := registry.Load(context.Background(), st, verdict.MostRecentYear(2018))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for c, name := range faNames {
-		s, err := reg.Resolve(name)
-		if err != nil || s.CCode != c {
-			t.Errorf("%s resolves to %v, %v; want %d", name, s.CCode, err, c)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/bloc-project/bloc"
+	"github.com/bloc-project/bloc/registry"
 )
 
 // Lang is a language of the reports and the web UI.
@@ -214,7 +215,7 @@ func (l Lang) Period(p bloc.Period) string {
 // where one is known, else its COW name.
 func (l Lang) StateName(s bloc.State) string {
 	if l == FA {
-		if n, ok := faNames[s.CCode]; ok {
+		if n, ok := registry.PersianName(s.CCode); ok {
 			return n
 		}
 	}
@@ -226,6 +227,5 @@ func (l Lang) StateName(s bloc.State) string {
 
 // FaName returns the Persian name of a state, if known.
 func FaName(c bloc.CCode) (string, bool) {
-	n, ok := faNames[c]
-	return n, ok
+	return registry.PersianName(c)
 }

@@ -21,6 +21,7 @@ import (
 
 	"github.com/bloc-project/bloc"
 	"github.com/bloc-project/bloc/datasets"
+	"github.com/bloc-project/bloc/world"
 )
 
 // Tables the series read (the store's table names).
@@ -270,26 +271,6 @@ type sanction struct {
 	from, to int
 }
 
-// gsdbJoin are the tails GSDB writes after a comma inside one name
-// ("Korea, South", "Egypt, Arab Rep.", "Gambia, The"), as world.Load reads them.
-var gsdbJoin = map[string]bool{"South": true, "North": true, "Democratic Republic of the": true, "Arab Rep.": true, "The": true}
-
-func splitNames(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		p = strings.TrimSpace(p)
-		if p == "" {
-			continue
-		}
-		if gsdbJoin[p] && len(out) > 0 {
-			out[len(out)-1] += ", " + p
-			continue
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
 // gsdb reads the GSDB cases and resolves their targets.
 func gsdb(ctx context.Context, st DB, reg Resolver) ([]sanction, error) {
 	rows, err := st.DB().QueryContext(ctx, `SELECT sanctioned_state, "begin", "end" FROM `+GSDBTable+` WHERE "begin" IS NOT NULL AND "end" IS NOT NULL`)
@@ -306,7 +287,7 @@ func gsdb(ctx context.Context, st DB, reg Resolver) ([]sanction, error) {
 			return nil, queryErr(GSDBTable, err)
 		}
 		s := sanction{from: from, to: to}
-		for _, n := range splitNames(target.String) {
+		for _, n := range world.SplitGSDBNames(target.String) {
 			c, ok := resolved[n]
 			if !ok {
 				if st, err := reg.Resolve(n); err == nil {

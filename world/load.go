@@ -692,8 +692,9 @@ func (l *loader) ties(ctx context.Context) (func(), int, error) {
 // ("Korea, South", "Egypt, Arab Rep.", "Gambia, The").
 var gsdbJoin = map[string]bool{"South": true, "North": true, "Democratic Republic of the": true, "Arab Rep.": true, "The": true}
 
-// splitNames splits a GSDB list of names.
-func splitNames(s string) []string {
+// SplitGSDBNames splits a GSDB list of country names ("Iran, Syria, Korea,
+// North") into names, keeping the tails that belong to one name.
+func SplitGSDBNames(s string) []string {
 	var out []string
 	for _, p := range strings.Split(s, ",") {
 		p = strings.TrimSpace(p)
@@ -731,12 +732,12 @@ func (l *loader) gsdb(ctx context.Context) (func(), int, error) {
 				return
 			}
 			x := Sanction{Source: GSDB, ID: strconv.FormatInt(id.Int64, 10), From: int(st.Int64), To: int(en.Int64), Imposed: true}
-			for _, nm := range splitNames(target.String) {
+			for _, nm := range SplitGSDBNames(target.String) {
 				if c, ok := resolve(nm); ok {
 					x.Targets = append(x.Targets, c)
 				}
 			}
-			for _, nm := range splitNames(sender.String) {
+			for _, nm := range SplitGSDBNames(sender.String) {
 				if c, ok := resolve(nm); ok {
 					x.Senders = append(x.Senders, c)
 				} else {

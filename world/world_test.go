@@ -100,7 +100,7 @@ func TestCapital(t *testing.T) {
 }
 
 func TestSplitNames(t *testing.T) {
-	got := splitNames("EU, Korea, South, Gambia, The,Poland,Hungary")
+	got := SplitGSDBNames("EU, Korea, South, Gambia, The,Poland,Hungary")
 	want := []string{"EU", "Korea, South", "Gambia, The", "Poland", "Hungary"}
 	if len(got) != len(want) {
 		t.Fatalf("splitNames = %q", got)
