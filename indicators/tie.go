@@ -347,14 +347,16 @@ func (f *Frame) Opposes(k, t bloc.CCode) (bool, string) {
 			}
 		}
 	}
+	// Allies are not opponents because of sanctions or UN votes (US trade
+	// sanctions on Japan do not make Japan an opponent of the US).
+	if lv := f.pledgeLevel(k, t); lv > 0 {
+		return false, ""
+	}
 	if m := f.SanctionsBy(t, k); m.Value.OK && m.Value.V > 0 {
 		return true, fmt.Sprintf("%.0f sanction episode(s) by %s", m.Value.V, f.Abb(t))
 	}
 	if m := f.SanctionsBy(k, t); m.Value.OK && m.Value.V > 0 {
 		return true, fmt.Sprintf("%.0f sanction episode(s) on %s", m.Value.V, f.Abb(t))
-	}
-	if lv := f.pledgeLevel(k, t); lv > 0 {
-		return false, ""
 	}
 	if d := f.IdealDistance(k, t); d.Value.OK && d.Value.V >= f.Params.OpposeUN {
 		return true, fmt.Sprintf("UN ideal-point distance %.2f", d.Value.V)
