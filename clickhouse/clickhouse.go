@@ -429,24 +429,18 @@ func (e *Engine) Stored(ctx context.Context, size int64) ([]events.FileRecord, e
 }
 
 func (e *Engine) files(ctx context.Context, where string, args ...any) ([]events.FileRecord, error) {
-	rows, err := e.conn.Query(ctx, `SELECT file_id, path, format, size, sha256, content_sha256, lines, events, domestic, nonstate, malformed, blank,
-		synthetic, issue_counts, issues, codebook, started, finished FROM `+e.db()+`.events_files WHERE status = 'done' `+where+` ORDER BY started, file_id`, args...)
+	rows, err := e.conn.Query(ctx, `SELECT `+events.FileRecordColumns+` FROM `+e.db()+`.events_files WHERE status = 'done' `+where+` ORDER BY started, file_id`, args...)
 	if err != nil {
 		return nil, e.internal("read events_files", err)
 	}
 	defer rows.Close()
 	var out []events.FileRecord
 	for rows.Next() {
-		var r events.FileRecord
-		var counts, issues string
-		if err := rows.Scan(&r.ID, &r.Path, &r.Format, &r.Size, &r.SHA256, &r.ContentSHA256, &r.Lines, &r.Events, &r.Domestic, &r.NonState,
-			&r.Malformed, &r.Blank, &r.Synthetic, &counts, &issues, &r.Codebook, &r.Started, &r.Finished); err != nil {
+		r, err := events.ScanFileRecord(rows.Scan)
+		if err != nil {
 			return nil, e.internal("read events_files", err)
 		}
-		json.Unmarshal([]byte(counts), &r.IssueCounts)
-		json.Unmarshal([]byte(issues), &r.Issues)
 		r.Started, r.Finished = r.Started.UTC(), r.Finished.UTC()
-		r.Status = "done"
 		out = append(out, r)
 	}
 	return out, e.internal("read events_files", rows.Err())

@@ -21,6 +21,7 @@ package events
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"time"
@@ -196,4 +197,25 @@ func Internal(op string, err error) error {
 		return err
 	}
 	return &bloc.Error{Code: bloc.EINTERNAL, Op: op, Err: err}
+}
+
+// FileRecordColumns are the columns of an engine's ingest log that
+// ScanFileRecord reads, in its order.
+const FileRecordColumns = `file_id, path, format, size, sha256, content_sha256, lines, events, domestic, nonstate,
+	malformed, blank, synthetic, issue_counts, issues, codebook, started, finished`
+
+// ScanFileRecord reads one completed ingest-log row selected as
+// FileRecordColumns; scan is the driver's Rows.Scan. Issue counts and issues
+// are stored as JSON text.
+func ScanFileRecord(scan func(dest ...any) error) (FileRecord, error) {
+	var r FileRecord
+	var counts, issues string
+	if err := scan(&r.ID, &r.Path, &r.Format, &r.Size, &r.SHA256, &r.ContentSHA256, &r.Lines, &r.Events, &r.Domestic, &r.NonState,
+		&r.Malformed, &r.Blank, &r.Synthetic, &counts, &issues, &r.Codebook, &r.Started, &r.Finished); err != nil {
+		return r, err
+	}
+	json.Unmarshal([]byte(counts), &r.IssueCounts)
+	json.Unmarshal([]byte(issues), &r.Issues)
+	r.Status = "done"
+	return r, nil
 }

@@ -46,8 +46,9 @@ func signed(v bloc.Num) string {
 	return fmt.Sprintf("%+.2f", v.V)
 }
 
-// wrap breaks s into lines of at most width runes after the indent.
-func wrap(s, indent string, width int) string {
+// Wrap breaks s into lines of at most width runes, continuing each line
+// after indent. Text renderers of other packages (whatif) use it too.
+func Wrap(s, indent string, width int) string {
 	var b strings.Builder
 	line := 0
 	for k, word := range strings.Fields(s) {
@@ -80,7 +81,7 @@ func Text(w io.Writer, v *bloc.Verdict) error {
 	p.f("%s → %s, %s. Verdict schema %s.\n\n", label(v.A), label(v.B), years(v.Period), v.SchemaVersion)
 
 	p.f("THE TIE: %s\n", strings.ToUpper(string(v.Tie.Kind)))
-	p.f("  %s\n", wrap(v.Tie.Basis, "  ", 96))
+	p.f("  %s\n", Wrap(v.Tie.Basis, "  ", 96))
 	p.f("  composite alignment AL = %s (UN affinity, ATOP level, event alignment, arms share)\n", num(v.Tie.Score, "%.2f"))
 	for _, m := range v.Tie.Evidence {
 		p.measure("    ", m)
@@ -96,7 +97,7 @@ func Text(w io.Writer, v *bloc.Verdict) error {
 			num(r.Conditional, "%.3f"), r.RankConditional, num(r.Additive, "%.3f"), r.RankAdditive, num(r.Multiplicative, "%.3f"), r.RankMultiplicative, 100*r.TopShare)
 	}
 	tw.Flush()
-	p.f("  %s\n\n", wrap(t.Note+fmt.Sprintf("; %d candidates. Top share: how often the state ranks first under random weights.", t.Candidates), "  ", 96))
+	p.f("  %s\n\n", Wrap(t.Note+fmt.Sprintf("; %d candidates. Top share: how often the state ranks first under random weights.", t.Candidates), "  ", 96))
 
 	if len(v.Types) > 0 {
 		p.f("STATE TYPES (Schweller 1994; status-quo leader %s)\n", v.Types[0].Hegemon.Abb)
@@ -126,18 +127,18 @@ func Text(w io.Writer, v *bloc.Verdict) error {
 	for _, r := range v.Theories {
 		p.f("%d. %s — %s\n", r.Rank, r.Name, signed(r.Score))
 		if !r.Testable {
-			p.f("   NOT TESTABLE: %s\n", wrap(r.NotTestable, "   ", 93))
+			p.f("   NOT TESTABLE: %s\n", Wrap(r.NotTestable, "   ", 93))
 		}
-		p.f("   Predicts: %s\n", wrap(r.Prediction, "   ", 93))
+		p.f("   Predicts: %s\n", Wrap(r.Prediction, "   ", 93))
 		p.f("   Assumes:\n")
 		for _, a := range r.Assumptions {
-			p.f("     - %s\n", wrap(a, "       ", 89))
+			p.f("     - %s\n", Wrap(a, "       ", 89))
 		}
 		p.f("   Tests:\n")
 		for _, x := range r.Tests {
 			p.f("     %s %-28s %-18s %s\n", mark(string(x.Outcome)), x.ID, "["+string(x.Type)+"]", x.Prediction)
 			p.f("         rule: %s\n", x.Rule)
-			p.f("         %s\n", wrap(x.Why, "         ", 87))
+			p.f("         %s\n", Wrap(x.Why, "         ", 87))
 		}
 		if len(r.PointsTo) > 0 {
 			var pts []string
@@ -153,14 +154,14 @@ func Text(w io.Writer, v *bloc.Verdict) error {
 		p.f("  %s  vs  %s\n", name(v, c.First), name(v, c.Second))
 		for _, r := range c.Rows {
 			p.f("  %s\n", r.Label)
-			p.f("    %-4s %s\n", short(c.First), wrap(r.First, "         ", 88))
-			p.f("    %-4s %s\n", short(c.Second), wrap(r.Second, "         ", 88))
+			p.f("    %-4s %s\n", short(c.First), Wrap(r.First, "         ", 88))
+			p.f("    %-4s %s\n", short(c.Second), Wrap(r.Second, "         ", 88))
 		}
 		p.f("\n")
 	}
 	if cs := v.Case; cs != nil {
 		p.f("CASE: %s\n", cs.Title)
-		p.f("  %s\n", wrap("Source: "+cs.Citation, "  ", 96))
+		p.f("  %s\n", Wrap("Source: "+cs.Citation, "  ", 96))
 		p.f("  %d facts from the case file %s; the claims of the source checked against the data:\n", len(cs.Facts), cs.File)
 		table := ""
 		for _, c := range cs.Claims {
@@ -169,8 +170,8 @@ func Text(w io.Writer, v *bloc.Verdict) error {
 				p.f("  Table %s\n", table)
 			}
 			p.f("    %s %s (%s)\n", mark(string(c.Verdict)), c.ID, strings.ReplaceAll(string(c.Verdict), "_", " "))
-			p.f("        %s\n", wrap(c.Claim, "        ", 90))
-			p.f("        → %s\n", wrap(c.Why, "          ", 88))
+			p.f("        %s\n", Wrap(c.Claim, "        ", 90))
+			p.f("        → %s\n", Wrap(c.Why, "          ", 88))
 		}
 		p.f("\n")
 	}
@@ -185,13 +186,13 @@ func Text(w io.Writer, v *bloc.Verdict) error {
 	if len(v.Notes) > 0 {
 		p.f("NOTES\n")
 		for _, n := range v.Notes {
-			p.f("  - %s\n", wrap(n, "    ", 94))
+			p.f("  - %s\n", Wrap(n, "    ", 94))
 		}
 		p.f("\n")
 	}
 	p.f("SOURCES\n")
 	for _, s := range v.Sources {
-		p.f("  %s\n", wrap(source(s), "    ", 94))
+		p.f("  %s\n", Wrap(source(s), "    ", 94))
 	}
 	return p.err
 }

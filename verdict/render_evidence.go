@@ -76,7 +76,7 @@ func EvidenceText(w io.Writer, ev *bloc.Evidence) error {
 			if d.Pivotal {
 				piv = " [pivotal: without it the top changes]"
 			}
-			p.f("    %+6.1f dB  %s (%s)%s: %s\n", d.WoE, d.ID, d.Origin, piv, wrap(d.Text, "               ", 80))
+			p.f("    %+6.1f dB  %s (%s)%s: %s\n", d.WoE, d.ID, d.Origin, piv, Wrap(d.Text, "               ", 80))
 		}
 	}
 	s := ev.Sensitivity
@@ -98,10 +98,10 @@ func EvidenceText(w io.Writer, ev *bloc.Evidence) error {
 	}
 	p.f("  Assumptions:\n")
 	for _, a := range ev.Assumptions {
-		p.f("    - %s\n", wrap(a, "      ", 92))
+		p.f("    - %s\n", Wrap(a, "      ", 92))
 	}
 	for _, n := range ev.Notes {
-		p.f("  Note: %s\n", wrap(n, "    ", 92))
+		p.f("  Note: %s\n", Wrap(n, "    ", 92))
 	}
 	if ev.Ledger != nil {
 		p.f("\n  LEDGER %s (%s; %d of %d items counted). P(E|H), and WoE for %s over %s in dB:\n", ev.Ledger.File, ev.Ledger.Title,
@@ -160,7 +160,7 @@ func wordsDeedsText(p *printer, w io.Writer, wd *bloc.WordsDeeds) {
 		gs = "; Goldstein means from " + wd.Goldstein
 	}
 	p.f("  WORDS AND DEEDS (%s%s): speech acts against practical actions\n", wd.Source, gs)
-	p.f("  %s\n", wrap(wd.Summary, "  ", 96))
+	p.f("  %s\n", Wrap(wd.Summary, "  ", 96))
 	tw := tabwriter.NewWriter(w, 2, 4, 1, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "  dyad\tyear\tverb coop\tmatl coop\tverb conf\tmatl conf\tGoldstein\twords\tdeeds\tdeeds/word\tbaseline\tgap (log2)\twords > deeds\t")
 	for _, s := range wd.Series {
@@ -177,7 +177,7 @@ func wordsDeedsText(p *printer, w io.Writer, wd *bloc.WordsDeeds) {
 		}
 	}
 	tw.Flush()
-	p.f("  %s\n", wrap(fmt.Sprintf("Words outrun deeds when the gap ≤ −%g or words − deeds ≥ %g; %s", wd.Threshold, wd.ToneCut, "see docs/evidence-ledger.md, \"Words and deeds\"."), "  ", 96))
+	p.f("  %s\n", Wrap(fmt.Sprintf("Words outrun deeds when the gap ≤ −%g or words − deeds ≥ %g; %s", wd.Threshold, wd.ToneCut, "see docs/evidence-ledger.md, \"Words and deeds\"."), "  ", 96))
 }
 
 func pctNum(v bloc.Num) string {
@@ -197,7 +197,7 @@ func TerminationText(w io.Writer, t *bloc.Termination) error {
 	p.f("TERMINATION MONITOR (Walt 1997; the paper's Table 2): %s→%s, %s; changes over %d years; outside threat %s\n",
 		t.A.Abb, t.B.Abb, years(t.Period), t.Window, th)
 	for _, c := range t.Conditions {
-		p.f("  %d %s: %s\n", c.N, c.Label, wrap(c.Rule, "      ", 90))
+		p.f("  %d %s: %s\n", c.N, c.Label, Wrap(c.Rule, "      ", 90))
 	}
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "  year\t1\t2\t3\t4\t5\t6\trisk\t")
@@ -213,7 +213,7 @@ func TerminationText(w io.Writer, t *bloc.Termination) error {
 	if len(t.Flagged) > 0 {
 		p.f("  Conditions met:\n")
 		for _, f := range t.Flagged {
-			p.f("    %d  %d %s\n", f.Year, f.Condition, wrap(f.Why, "          ", 86))
+			p.f("    %d  %d %s\n", f.Year, f.Condition, Wrap(f.Why, "          ", 86))
 		}
 	}
 	// The main series in brief.
@@ -235,7 +235,7 @@ func TerminationText(w io.Writer, t *bloc.Termination) error {
 	}
 	tw.Flush()
 	for _, n := range t.Notes {
-		p.f("  Note: %s\n", wrap(n, "    ", 92))
+		p.f("  Note: %s\n", Wrap(n, "    ", 92))
 	}
 	return p.err
 }
@@ -406,10 +406,10 @@ func ledgerTable(w io.Writer, p *printer, ev *bloc.Evidence, order []string) {
 		if it.Group != "" {
 			grp = ", group " + it.Group
 		}
-		p.f("  %s [%s%s, status %s]: %s\n", it.ID, it.Kind, grp, it.Status, wrap(it.Text, "      ", 88))
-		p.f("      Source: %s\n", wrap(src, "        ", 86))
+		p.f("  %s [%s%s, status %s]: %s\n", it.ID, it.Kind, grp, it.Status, Wrap(it.Text, "      ", 88))
+		p.f("      Source: %s\n", Wrap(src, "        ", 86))
 		if it.Note != "" {
-			p.f("      %s\n", wrap(it.Note, "      ", 88))
+			p.f("      %s\n", Wrap(it.Note, "      ", 88))
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/bloc-project/bloc/evidence"
+	"github.com/bloc-project/bloc/verdict"
 )
 
 type printer struct {
@@ -19,25 +20,6 @@ func (p *printer) f(format string, args ...any) {
 	if p.err == nil {
 		_, p.err = fmt.Fprintf(p.w, format, args...)
 	}
-}
-
-// wrap breaks s into lines of at most width runes after the indent.
-func wrap(s, indent string, width int) string {
-	var b strings.Builder
-	line := 0
-	for k, word := range strings.Fields(s) {
-		n := len([]rune(word))
-		if k > 0 && line+1+n > width {
-			b.WriteString("\n" + indent)
-			line = 0
-		} else if k > 0 {
-			b.WriteByte(' ')
-			line++
-		}
-		b.WriteString(word)
-		line += n
-	}
-	return b.String()
 }
 
 // Text writes a what-if report for a terminal: a table of the baseline and
@@ -92,13 +74,13 @@ func Text(w io.Writer, r *Report) error {
 		}
 		p.f(": %s\n", strings.Join(o.Sets, " "))
 		if o.Paper != "" {
-			p.f("  %s\n", wrap(o.Paper, "  ", 96))
+			p.f("  %s\n", verdict.Wrap(o.Paper, "  ", 96))
 		}
 		for _, a := range o.Applied {
 			p.f("  applied: %s\n", a)
 		}
 		for _, ch := range o.Changes {
-			p.f("  - %s\n", wrap(ch, "    ", 94))
+			p.f("  - %s\n", verdict.Wrap(ch, "    ", 94))
 		}
 	}
 	return p.err
