@@ -11,7 +11,7 @@ import "math"
 // VerdictSchemaVersion is the version of the verdict's JSON schema. The major
 // number changes only when a field is renamed or removed or its meaning
 // changes; new fields raise the minor number.
-const VerdictSchemaVersion = "1.1"
+const VerdictSchemaVersion = "1.2"
 
 // Measure is one computed indicator value: the number (missing is not zero),
 // the years it comes from and where it comes from.
@@ -37,6 +37,8 @@ type Measure struct {
 	// Note says why a value is missing, or a caveat (carried forward,
 	// outside the period, unverified).
 	Note string `json:"note,omitempty"`
+	// NoteMsg is Note as a message, for other languages (schema 1.2).
+	NoteMsg *Msg `json:"note_msg,omitempty"`
 }
 
 // Outcome is the result of testing one prediction against the evidence.
@@ -142,6 +144,8 @@ type Test struct {
 	Evidence []Measure `json:"evidence"`
 	// Why explains the outcome in one or two sentences.
 	Why string `json:"why"`
+	// WhyMsg is Why as a message, for other languages (schema 1.2).
+	WhyMsg *Msg `json:"why_msg,omitempty"`
 }
 
 // Pointer is a state a theory points to: the threat it expects i to balance,
@@ -151,6 +155,8 @@ type Pointer struct {
 	State State  `json:"state"`
 	Score Num    `json:"score"`
 	Basis string `json:"basis,omitempty"`
+	// BasisMsg is Basis as a message (schema 1.2).
+	BasisMsg *Msg `json:"basis_msg,omitempty"`
 }
 
 // TheoryResult is one theory's account of the dyad and period: its
@@ -177,7 +183,9 @@ type TheoryResult struct {
 	NoData      int     `json:"no_data"`
 	Testable    bool    `json:"testable"`
 	NotTestable string  `json:"not_testable,omitempty"`
-	Rank        int     `json:"rank"`
+	// NotTestableMsg is NotTestable as a message (schema 1.2).
+	NotTestableMsg *Msg `json:"not_testable_msg,omitempty"`
+	Rank           int  `json:"rank"`
 }
 
 // TieKind is Snyder's (1990) classification of the tie between two states.
@@ -199,6 +207,8 @@ type Tie struct {
 	Kind TieKind `json:"kind"`
 	// Basis is the rule that decided the kind, in words.
 	Basis string `json:"basis"`
+	// BasisMsg is Basis as a message (schema 1.2).
+	BasisMsg *Msg `json:"basis_msg,omitempty"`
 	// Pledges lists the ATOP obligations in force (defense, offense,
 	// neutrality, non_aggression, consultation) and their years.
 	Pledges []Pledge `json:"pledges"`
@@ -253,6 +263,8 @@ type ThreatTable struct {
 	Candidates int         `json:"candidates"`
 	Rows       []ThreatRow `json:"rows"`
 	Note       string      `json:"note,omitempty"`
+	// NoteMsg is Note as a message (schema 1.2).
+	NoteMsg *Msg `json:"note_msg,omitempty"`
 }
 
 // SchwellerType is a state's type in Schweller's (1994) menagerie.
@@ -281,6 +293,8 @@ type StateType struct {
 	Hegemon    State     `json:"status_quo_leader"`
 	Evidence   []Measure `json:"evidence"`
 	Note       string    `json:"note,omitempty"`
+	// NoteMsg is Note as a message (schema 1.2).
+	NoteMsg *Msg `json:"note_msg,omitempty"`
 }
 
 // RankEntry is one line of the ranking of theories.
@@ -322,13 +336,15 @@ const (
 // ClaimCheck is one claim of the case's source (e.g. a row of the paper's
 // Table 1) and what the loaded data say about it.
 type ClaimCheck struct {
-	ID       string       `json:"id"`
-	Table    string       `json:"table"`
-	Theory   string       `json:"theory,omitempty"`
-	Claim    string       `json:"claim"`
-	Verdict  ClaimVerdict `json:"verdict"`
-	Why      string       `json:"why"`
-	Evidence []Measure    `json:"evidence"`
+	ID      string       `json:"id"`
+	Table   string       `json:"table"`
+	Theory  string       `json:"theory,omitempty"`
+	Claim   string       `json:"claim"`
+	Verdict ClaimVerdict `json:"verdict"`
+	Why     string       `json:"why"`
+	// WhyMsg is Why as a message (schema 1.2).
+	WhyMsg   *Msg      `json:"why_msg,omitempty"`
+	Evidence []Measure `json:"evidence"`
 }
 
 // CaseFact is a fact of a case file: a dated value not in the datasets,
@@ -397,6 +413,9 @@ type Verdict struct {
 	// Sources lists every dataset the verdict drew on.
 	Sources []Provenance `json:"sources"`
 	Notes   []string     `json:"notes"`
+	// NotesMsg holds Notes as messages, index for index (schema 1.2); a
+	// note without a message has a zero Msg.
+	NotesMsg []Msg `json:"notes_msg,omitempty"`
 }
 
 // Residual is the id of the residual hypothesis H0 of the Bayesian weighing:
@@ -435,6 +454,8 @@ type Evidence struct {
 	// data do not cover the dyad.
 	Events *WordsDeeds `json:"events"`
 	Notes  []string    `json:"notes"`
+	// NotesMsg holds Notes as messages, index for index (schema 1.2).
+	NotesMsg []Msg `json:"notes_msg,omitempty"`
 }
 
 // LedgerInfo names the evidence ledger a weighing used.
@@ -520,6 +541,8 @@ type EvidenceItem struct {
 	// Counted is false for an item outside the period weighed.
 	Counted bool   `json:"counted"`
 	Note    string `json:"note,omitempty"`
+	// NoteMsg is Note as a message (schema 1.2).
+	NoteMsg *Msg `json:"note_msg,omitempty"`
 }
 
 // Decisive is an item that weighs much for Top over RunnerUp.
@@ -582,6 +605,8 @@ type WordsDeeds struct {
 	MinEvents float64          `json:"min_events"`
 	Series    []WordsDeedsDyad `json:"series"`
 	Summary   string           `json:"summary"`
+	// SummaryMsg is Summary as a message (schema 1.2).
+	SummaryMsg *Msg `json:"summary_msg,omitempty"`
 }
 
 // WordsDeedsDyad is one directed dyad's years.
@@ -620,6 +645,8 @@ type WordsDeedsYear struct {
 	// ≥ ToneCut); null with too few events.
 	Diverges *bool  `json:"diverges"`
 	Note     string `json:"note,omitempty"`
+	// NoteMsg is Note as a message (schema 1.2).
+	NoteMsg *Msg `json:"note_msg,omitempty"`
 }
 
 // Termination monitors Walt's (1997) six conditions under which an
@@ -642,6 +669,8 @@ type Termination struct {
 	Risk       []Num          `json:"risk"`
 	Flagged    []FlaggedEvent `json:"flagged"`
 	Notes      []string       `json:"notes"`
+	// NotesMsg holds Notes as messages, index for index (schema 1.2).
+	NotesMsg []Msg `json:"notes_msg,omitempty"`
 }
 
 // TerminationModel is the logistic risk model of the monitor.
@@ -666,6 +695,8 @@ type Condition struct {
 	Flags []*bool `json:"flags"`
 	// Why per year: what met it ("" when not met).
 	Why []string `json:"why"`
+	// WhyMsg per year: Why as messages (schema 1.2; zero when not met).
+	WhyMsg []Msg `json:"why_msg,omitempty"`
 }
 
 // Series is a chart-ready time series aligned with Termination.Years.
@@ -684,4 +715,6 @@ type FlaggedEvent struct {
 	Year      int    `json:"year"`
 	Condition int    `json:"condition"`
 	Why       string `json:"why"`
+	// WhyMsg is Why as a message (schema 1.2).
+	WhyMsg *Msg `json:"why_msg,omitempty"`
 }

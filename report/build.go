@@ -232,7 +232,8 @@ func (b *builder) measures(ms []bloc.Measure) Block {
 			label = append(label, Span{S: m.Source.Formula, Small: true, LTR: l == FA})
 		}
 		if m.Note != "" {
-			label = append(label, Span{S: m.Note, Small: true, LTR: l == FA})
+			s, ok := l.Say(m.NoteMsg, m.Note)
+			label = append(label, Span{S: s, Small: true, LTR: l == FA && !ok})
 		}
 		src.S = strings.ReplaceAll(src.S, "+", " + ")
 		t.Rows = append(t.Rows, []Text{label, ltr(m.Subject), {b.num(l.Value(m.Value))}, plain(yr), {src}})
@@ -255,7 +256,7 @@ func (b *builder) tie() {
 	l, v := b.l, b.v
 	title := l.T("sec.tie") + ": " + l.T("tie."+string(v.Tie.Kind))
 	b.section("tie", 2, title)
-	b.add(para(append(Text{bold(l.T("tie.basis") + ": ")}, b.english(v.Tie.Basis)...)))
+	b.add(para(append(Text{bold(l.T("tie.basis") + ": ")}, b.say(v.Tie.BasisMsg, v.Tie.Basis)...)))
 	b.add(para(plain(l.T("tie.score", "score", l.Num(v.Tie.Score, 2)))))
 	if len(v.Tie.Pledges) == 0 {
 		b.add(para(plain(l.T("tie.no_pledges"))))
@@ -292,7 +293,7 @@ func (b *builder) threats() {
 	}
 	b.add(Block{Kind: KindTable, Table: tab})
 	if t.Note != "" {
-		b.add(note(b.english(t.Note)))
+		b.add(note(b.say(t.NoteMsg, t.Note)))
 	}
 	b.addFigure("threat_sources", "")
 	b.addFigure("intentions", "")
@@ -334,7 +335,7 @@ func (b *builder) types() {
 	b.add(note(plain(l.T("types.leader", "s", b.name(v.Types[0].Hegemon)))))
 	for _, s := range v.Types {
 		if s.Note != "" {
-			b.add(note(append(plain(b.name(s.State)+": "), b.english(s.Note)...)))
+			b.add(note(append(plain(b.name(s.State)+": "), b.say(s.NoteMsg, s.Note)...)))
 		}
 	}
 }
@@ -397,7 +398,7 @@ func (b *builder) theory(r bloc.TheoryResult) {
 	if len(r.PointsTo) > 0 {
 		pt := &Table{Caption: plain(l.T("theory.points_to")), Head: []Text{plain(l.T("col.role")), plain(l.T("col.state")), plain(l.T("col.score")), plain(l.T("col.basis"))}, Num: []bool{false, false, true, false}}
 		for _, p := range r.PointsTo {
-			pt.Rows = append(pt.Rows, []Text{plain(l.T("role." + p.Role)), plain(b.name(p.State)), plain(l.Num(p.Score, 3)), b.english(p.Basis)})
+			pt.Rows = append(pt.Rows, []Text{plain(l.T("role." + p.Role)), plain(b.name(p.State)), plain(l.Num(p.Score, 3)), b.say(p.BasisMsg, p.Basis)})
 		}
 		b.add(Block{Kind: KindTable, Table: pt})
 	}
@@ -413,7 +414,7 @@ func (b *builder) theory(r bloc.TheoryResult) {
 			plain(l.T("ttype." + string(x.Type))),
 			plain(l.T("level." + string(x.Level))),
 			{{S: x.Rule, LTR: true, Code: true}},
-			b.english(x.Why),
+			b.say(x.WhyMsg, x.Why),
 		})
 		inner := []Block{para(Text{bold(l.T("col.outcome") + ": "), {S: l.T("outcome." + string(x.Outcome)), Mark: string(x.Outcome)},
 			{S: " · " + l.T("col.type") + ": " + l.T("ttype."+string(x.Type)) + " · " + l.T("col.level") + ": " + l.T("level."+string(x.Level)) + " · w = "}, b.num(l.Num(bloc.Some(x.Weight), 2))})}
@@ -586,7 +587,7 @@ func (b *builder) claims() {
 		if l == FA && l.Has("claim."+c.ID) {
 			claim = plain(l.T("claim." + c.ID))
 		}
-		t.Rows = append(t.Rows, []Text{plain(l.Digits(c.Table)), claim, {{S: l.T("claim." + string(c.Verdict)), Mark: string(c.Verdict), B: true}}, b.english(c.Why)})
+		t.Rows = append(t.Rows, []Text{plain(l.Digits(c.Table)), claim, {{S: l.T("claim." + string(c.Verdict)), Mark: string(c.Verdict), B: true}}, b.say(c.WhyMsg, c.Why)})
 	}
 	b.add(Block{Kind: KindTable, Class: "claims", Table: t})
 }
@@ -705,16 +706,28 @@ func (b *builder) charts() {
 }
 
 // noteKeys translate the engine's recurring notes into Persian.
-func (b *builder) note(s string) Text {
-	if b.l != FA {
+// say is an engine sentence in the report's language: its message
+// translated, or the English sentence (left to right in a Persian report)
+// when it has none.
+func (b *builder) say(m *bloc.Msg, english string) Text {
+	if s, ok := b.l.Say(m, english); ok {
 		return plain(s)
 	}
-	var ds string
-	var y1, y2 int
-	if n, _ := fmt.Sscanf(s, "%s ends in %d: its indicators use %d at the latest.", &ds, &y1, &y2); n == 3 {
-		return Text{{S: ds, LTR: true}, {S: " در سال " + b.l.Int(y1) + " پایان می‌یابد: شاخص‌های آن حداکثر تا سال " + b.l.Int(y2) + " را به کار می‌برند."}}
+	return b.english(english)
+}
+
+// sayAll renders notes and their messages (index for index; the messages
+// may be fewer or absent).
+func (b *builder) sayAll(ss []string, msgs []bloc.Msg) []Text {
+	out := make([]Text, len(ss))
+	for i, s := range ss {
+		var m *bloc.Msg
+		if i < len(msgs) {
+			m = &msgs[i]
+		}
+		out[i] = b.say(m, s)
 	}
-	return ltr(s)
+	return out
 }
 
 func (b *builder) notes() {
@@ -722,11 +735,7 @@ func (b *builder) notes() {
 	if len(v.Notes) == 0 {
 		return
 	}
-	var items []Text
-	for _, n := range v.Notes {
-		items = append(items, b.note(n))
-	}
-	b.section("notes", 2, l.T("sec.notes"), Block{Kind: KindList, Items: items})
+	b.section("notes", 2, l.T("sec.notes"), Block{Kind: KindList, Items: b.sayAll(v.Notes, v.NotesMsg)})
 }
 
 // Datasets returns the catalogued datasets the verdict and charts drew on,

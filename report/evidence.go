@@ -77,7 +77,7 @@ func (b *builder) weighing(e *bloc.Evidence) {
 		b.wordsDeeds(e.Events)
 	}
 	if len(e.Notes) > 0 {
-		b.add(Block{Kind: KindList, Class: "notes", Items: b.englishItems(e.Notes)})
+		b.add(Block{Kind: KindList, Class: "notes", Items: b.sayAll(e.Notes, e.NotesMsg)})
 	}
 }
 
@@ -87,6 +87,14 @@ func (b *builder) englishItems(ss []string) []Text {
 		out = append(out, b.english(s))
 	}
 	return out
+}
+
+// sayList is notes as a list block, none when there are no notes.
+func (b *builder) sayList(ss []string, msgs []bloc.Msg) []Block {
+	if len(ss) == 0 {
+		return nil
+	}
+	return []Block{{Kind: KindList, Items: b.sayAll(ss, msgs)}}
 }
 
 func (b *builder) englishList(ss []string) []Block {
@@ -137,7 +145,8 @@ func (b *builder) evidenceItems(e *bloc.Evidence) {
 			text = append(text, Span{S: src, Small: true, LTR: l == FA})
 		}
 		if it.Note != "" {
-			text = append(text, Span{S: it.Note, Small: true, LTR: l == FA})
+			s, ok := l.Say(it.NoteMsg, it.Note)
+			text = append(text, Span{S: s, Small: true, LTR: l == FA && !ok})
 		}
 		woe := Text{b.db(it.WoETop)}
 		if !it.Counted {
@@ -194,7 +203,7 @@ func (b *builder) wordsDeeds(ev *bloc.WordsDeeds) {
 	l := b.l
 	b.add(para(Text{bold(l.T("wd.title") + ". ")}))
 	if ev.Summary != "" {
-		b.add(para(b.english(ev.Summary)))
+		b.add(para(b.say(ev.SummaryMsg, ev.Summary)))
 	}
 	b.addFigure("words_deeds", "")
 	t := &Table{Head: []Text{plain(l.T("col.dyad")), plain(l.T("col.covered")), plain(l.T("col.diverging"))}, Num: []bool{false, true, false}}
@@ -263,7 +272,7 @@ func (b *builder) monitor(t *bloc.Termination) {
 		sort.SliceStable(fl, func(i, j int) bool { return fl[i].Year < fl[j].Year })
 		var items []Text
 		for _, f := range fl {
-			items = append(items, append(Text{bold(l.Int(f.Year) + " · " + l.T(fmt.Sprintf("end.%d", f.Condition)) + ": ")}, b.english(f.Why)...))
+			items = append(items, append(Text{bold(l.Int(f.Year) + " · " + l.T(fmt.Sprintf("end.%d", f.Condition)) + ": ")}, b.say(f.WhyMsg, f.Why)...))
 		}
 		b.add(para(Text{bold(l.T("mon.flagged"))}), Block{Kind: KindList, Items: items})
 	}
@@ -272,5 +281,5 @@ func (b *builder) monitor(t *bloc.Termination) {
 		rules = append(rules, append(Text{bold(strconv.Itoa(c.N) + ". " + c.Label + ": "), {S: c.Rule, LTR: true, Code: true}, {S: " — "}}, b.english(c.Walt)...))
 	}
 	rules = append(rules, Text{bold(l.T("mon.risk") + ": "), {S: t.Model.Formula, LTR: true, Code: true}})
-	b.add(Block{Kind: KindDetails, Summary: plain(l.T("mon.rules")), Blocks: append([]Block{{Kind: KindList, Items: rules}}, b.englishList(t.Notes)...)})
+	b.add(Block{Kind: KindDetails, Summary: plain(l.T("mon.rules")), Blocks: append([]Block{{Kind: KindList, Items: rules}}, b.sayList(t.Notes, t.NotesMsg)...)})
 }

@@ -16,7 +16,7 @@ func TestExplainEvidenceAndTermination(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v.SchemaVersion != "1.1" || v.Evidence == nil || v.Termination == nil {
+	if v.SchemaVersion != "1.2" || v.Evidence == nil || v.Termination == nil {
 		t.Fatalf("schema %s, evidence %v, termination %v", v.SchemaVersion, v.Evidence != nil, v.Termination != nil)
 	}
 	ev := v.Evidence

@@ -261,7 +261,7 @@ func TestExplainEvidenceFlags(t *testing.T) {
 			Years []int `json:"years"`
 		} `json:"termination"`
 	}
-	if code != 0 || json.Unmarshal([]byte(out), &v) != nil || v.SchemaVersion != "1.1" || v.Evidence.Ledger.File != "iran-russia-evidence.yaml" || len(v.Termination.Years) != 10 {
+	if code != 0 || json.Unmarshal([]byte(out), &v) != nil || v.SchemaVersion != "1.2" || v.Evidence.Ledger.File != "iran-russia-evidence.yaml" || len(v.Termination.Years) != 10 {
 		t.Fatalf("explain: %d %s", code, errs)
 	}
 	code, out, _ = run("--store", testStore, "explain", "IRN", "RUS", "--no-ledger", "--prior", "BfP=0.2")
