@@ -33,7 +33,19 @@ type Arg struct {
 	// Term is set when the argument is a term of the vocabulary: its
 	// catalogue key (e.g. "theory.walt"), V its English wording.
 	Term string `json:"term,omitempty"`
+	// Msg is set when the argument is itself a message (a clause another
+	// part of the engine wrote): V is its English, and a translation
+	// renders the message in its own language.
+	Msg *Msg `json:"msg,omitempty"`
+	// Code is set when the argument is printed as it is in every language:
+	// an identifier, a dataset or variable name, a rule, a document symbol
+	// (no digits converted, nothing translated).
+	Code bool `json:"code,omitempty"`
 }
+
+// Code is text passed to Sayf that every language prints as it is (a
+// dataset name such as cow_contdir_v3.2, a rule, a test id).
+type Code string
 
 // Term is a word of the vocabulary passed to Sayf: its catalogue key and
 // its English wording (what %s prints).
@@ -79,7 +91,8 @@ func JoinAnd(words []string, comma, and string) string {
 
 // Sayf builds a message: format is a fmt format whose verbs take args in
 // order (no explicit indexes). A State argument prints its English name, a
-// StateList the names joined, a Term its wording; every other argument is
+// StateList the names joined, a Term its wording, a Msg (or *Msg) its
+// English, kept as a nested message; every other argument is
 // formatted by its verb as fmt.Sprintf would.
 func Sayf(format string, args ...any) Msg {
 	m := Msg{Format: format, Args: make([]Arg, 0, len(args))}
@@ -102,6 +115,16 @@ func Sayf(format string, args ...any) Msg {
 			m.Args = append(m.Args, Arg{V: x.String(), States: codes})
 		case Term:
 			m.Args = append(m.Args, Arg{V: x.Text, Term: x.Key})
+		case Code:
+			m.Args = append(m.Args, Arg{V: fmt.Sprintf(spec, string(x)), Code: true})
+		case Msg:
+			m.Args = append(m.Args, Arg{V: x.String(), Msg: &x})
+		case *Msg:
+			if x == nil {
+				m.Args = append(m.Args, Arg{V: fmt.Sprintf(spec, "")})
+				break
+			}
+			m.Args = append(m.Args, Arg{V: x.String(), Msg: x})
 		default:
 			m.Args = append(m.Args, Arg{V: fmt.Sprintf(spec, a)})
 		}

@@ -65,3 +65,18 @@ func FuzzRender(f *testing.F) {
 		_ = Sayf(format, a, b).String()
 	})
 }
+
+func TestSayfNested(t *testing.T) {
+	inner := Sayf("rivalry %d (%s)", 42, "positional")
+	outer := Sayf("%s opposes %s: %s.", State{CCode: 630, Name: "Iran"}, State{CCode: 2, Name: "USA"}, inner)
+	if outer.String() != "Iran opposes USA: rivalry 42 (positional)." {
+		t.Fatalf("%q", outer.String())
+	}
+	if outer.Args[2].Msg == nil || outer.Args[2].Msg.Format != "rivalry %d (%s)" {
+		t.Errorf("nested message lost: %+v", outer.Args[2])
+	}
+	var none *Msg
+	if got := Sayf("x%sy", none).String(); got != "xy" {
+		t.Errorf("nil *Msg: %q", got)
+	}
+}

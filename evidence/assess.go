@@ -78,26 +78,26 @@ func Assess(in Input) (*bloc.Evidence, error) {
 		in.FactLag = 5
 	}
 	var obs []Obs
-	var notes []string
+	var notes []bloc.Msg
 	var skipped []bloc.EvidenceItem
 	var info *bloc.LedgerInfo
 	if in.Ledger != nil {
 		info = &bloc.LedgerInfo{ID: in.Ledger.ID, Title: in.Ledger.Title, File: in.Ledger.File, Items: len(in.Ledger.Items)}
 		for _, it := range in.Ledger.Items {
-			o, err := ItemObs(it, hyps)
+			o, clamped, err := itemObs(it, hyps)
 			if err != nil {
 				return nil, err
 			}
 			switch y := it.Year(); {
 			case y > in.Period.To+in.FactLag:
 				o.Item.Counted = false
-				o.Item.Note = joinNote(o.Item.Note, fmt.Sprintf("dated %s, more than %d years after the period: not counted", it.Date, in.FactLag))
+				setNote(&o.Item, it, clamped, "note.late", it.Date, in.FactLag)
 				skipped = append(skipped, o.Item)
 				continue
 			case it.LastYear() < in.Period.From:
-				o.Item.Note = joinNote(o.Item.Note, "before the period: counted as background of the tendency")
+				setNote(&o.Item, it, clamped, "note.before")
 			case y > in.Period.To:
-				o.Item.Note = joinNote(o.Item.Note, "after the period")
+				setNote(&o.Item, it, clamped, "note.after")
 			}
 			obs = append(obs, o)
 			info.Counted++
@@ -111,9 +111,9 @@ func Assess(in Input) (*bloc.Evidence, error) {
 		obs = append(obs, tobs...)
 		if silent > 0 {
 			if silent == 1 {
-				notes = append(notes, "1 theory test had no data and is silent (not weighed).")
+				notes = append(notes, bloc.Sayf("1 theory test had no data and is silent (not weighed)."))
 			} else {
-				notes = append(notes, fmt.Sprintf("%d theory tests had no data and are silent (not weighed).", silent))
+				notes = append(notes, bloc.Sayf("%d theory tests had no data and are silent (not weighed).", silent))
 			}
 		}
 	}
@@ -132,20 +132,36 @@ func Assess(in Input) (*bloc.Evidence, error) {
 	ev.Items = append(ev.Items, skipped...)
 	ev.Events = in.Events
 	if len(obs) == 0 {
-		notes = append(notes, "No item of evidence was weighed: the posterior is the prior.")
+		notes = append(notes, bloc.Sayf("No item of evidence was weighed: the posterior is the prior."))
 	}
 	if in.Ledger == nil {
-		notes = append(notes, fmt.Sprintf("No evidence ledger for %s→%s: only the theories' tests are weighed (give one with --ledger).", in.A.Abb, in.B.Abb))
+		notes = append(notes, bloc.Sayf("No evidence ledger for %s→%s: only the theories' tests are weighed (give one with --ledger).", in.A.Abb, in.B.Abb))
 	}
-	ev.Notes = append(notes, ev.Notes...)
-	if ev.Notes == nil {
-		ev.Notes = []string{}
+	// The notes, then Weigh's (none so far), index for index with their
+	// messages.
+	texts, msgs := make([]string, 0, len(notes)+len(ev.Notes)), make([]bloc.Msg, 0, len(notes)+len(ev.Notes))
+	for _, n := range notes {
+		texts, msgs = append(texts, n.String()), append(msgs, n)
+	}
+	for k, n := range ev.Notes {
+		var m bloc.Msg
+		if k < len(ev.NotesMsg) {
+			m = ev.NotesMsg[k]
+		}
+		texts, msgs = append(texts, n), append(msgs, m)
+	}
+	ev.Notes, ev.NotesMsg = texts, nil
+	if len(msgs) > 0 {
+		ev.NotesMsg = msgs
 	}
 	return &ev, nil
 }
 
+// trimEnd trims the spaces around s and the semicolons that end it.
+func trimEnd(s string) string { return strings.TrimRight(strings.TrimSpace(s), ";") }
+
 func joinNote(a, b string) string {
-	a, b = strings.TrimRight(strings.TrimSpace(a), ";"), strings.TrimSpace(b)
+	a, b = trimEnd(a), strings.TrimSpace(b)
 	switch {
 	case a == "":
 		return b
@@ -159,17 +175,21 @@ func joinNote(a, b string) string {
 // for every hypothesis, from the item's entries and its otherwise value,
 // flipped to 1 − P(E|H) when the item records an absence, and clamped.
 func ItemObs(it Item, hyps []Hyp) (Obs, error) {
+	o, _, err := itemObs(it, hyps)
+	return o, err
+}
+
+// itemObs is ItemObs; it also returns the hypotheses whose likelihoods
+// were clamped.
+func itemObs(it Item, hyps []Hyp) (Obs, []string, error) {
 	other, err := it.otherwise()
 	if err != nil {
-		return Obs{}, &bloc.Error{Code: bloc.EINVALID, Message: fmt.Sprintf("item %s: %v", it.ID, err)}
+		return Obs{}, nil, &bloc.Error{Code: bloc.EINVALID, Message: fmt.Sprintf("item %s: %v", it.ID, err)}
 	}
 	src := it.Source
 	o := Obs{Item: bloc.EvidenceItem{ID: it.ID, Origin: bloc.FromLedger, Group: it.Group, Kind: it.Kind, Actor: it.Actor, Target: it.Target,
 		Date: it.Date, Until: it.Until, Text: it.Text(), Quote: it.Quote, Source: &src, Status: it.Status, Observed: it.Observed,
-		Basis: map[string]string{}, Counted: true, Note: it.Note}, P: make([]float64, len(hyps))}
-	if it.Rationale != "" {
-		o.Item.Note = joinNote("Likelihoods: "+it.Rationale, it.Note)
-	}
+		Basis: map[string]string{}, Counted: true}, P: make([]float64, len(hyps))}
 	listed := map[string]Likelihood{}
 	for _, l := range it.Likelihoods {
 		listed[l.Hypothesis] = l
@@ -193,10 +213,52 @@ func ItemObs(it Item, hyps []Hyp) (Obs, error) {
 		o.P[k] = p
 		o.Item.Basis[h.ID] = basis
 	}
-	if len(clamped) > 0 {
-		o.Item.Note = joinNote(o.Item.Note, "likelihoods clamped to [0.01, 0.99]: "+strings.Join(clamped, ", "))
+	setNote(&o.Item, it, clamped, "")
+	return o, clamped, nil
+}
+
+// setNote sets a ledger item's note, in English and as a message: the
+// rationale of its likelihoods, its own note, the hypotheses whose
+// likelihoods were clamped and, unless when is "", the clause when (over
+// args, see say_gen.go) saying where its date falls. The ledger's words
+// are arguments of the message; the ledger's note alone is no sentence of
+// bloc's and has none.
+func setNote(e *bloc.EvidenceItem, it Item, clamped []string, when string, args ...any) {
+	ids := strings.Join(clamped, ", ")
+	note := it.Note
+	if it.Rationale != "" {
+		note = joinNote("Likelihoods: "+it.Rationale, it.Note)
 	}
-	return o, nil
+	if len(clamped) > 0 {
+		note = joinNote(note, "likelihoods clamped to [0.01, 0.99]: "+ids)
+	}
+	if when != "" {
+		note = joinNote(note, fmt.Sprintf(clauses[when], args...))
+	}
+	e.Note, e.NoteMsg = note, nil
+	// The same clauses as a message, the ledger's words trimmed as joinNote
+	// trims them.
+	var s sentence
+	text := it.Note
+	if it.Rationale != "" {
+		s.add("note.rationale", strings.TrimPrefix(trimEnd("Likelihoods: "+it.Rationale), "Likelihoods: "))
+		text = strings.TrimSpace(text)
+	}
+	if len(clamped) > 0 || when != "" {
+		text = trimEnd(text)
+	}
+	if text != "" {
+		s.add("note.text", text)
+	}
+	if len(clamped) > 0 {
+		s.add("note.clamped", ids)
+	}
+	if when != "" {
+		s.add(when, args...)
+	}
+	if en, m := s.say(); !m.IsZero() && en == note {
+		e.NoteMsg = &m
+	}
 }
 
 // mirror returns the test type of a condition's failure as evidence for the
@@ -251,7 +313,7 @@ func TestObs(rs []bloc.TheoryResult, aligned bool, p bloc.Period, hyps []Hyp) ([
 			}
 			o := Obs{P: make([]float64, len(hyps)), Item: bloc.EvidenceItem{ID: t.ID, Origin: bloc.FromTest, Kind: "indicator",
 				Date: fmt.Sprint(p.From), Text: t.Prediction, Status: testStatus(t), Observed: e, Basis: map[string]string{},
-				Counted: true, Note: t.Why, Source: testSource(r, t)}}
+				Counted: true, Note: t.Why, NoteMsg: t.WhyMsg, Source: testSource(r, t)}}
 			if p.To != p.From {
 				o.Item.Until = fmt.Sprint(p.To)
 			}

@@ -2,9 +2,7 @@ package evidence
 
 import (
 	"context"
-	"fmt"
 	"math"
-	"strings"
 
 	"github.com/bloc-project/bloc"
 	"github.com/bloc-project/bloc/world"
@@ -77,6 +75,7 @@ func WordsDeeds(ctx context.Context, w *world.World, a, b bloc.CCode, p bloc.Per
 		s := bloc.WordsDeedsDyad{Dyad: w.Abb(d[0]) + "→" + w.Abb(d[1]), Years: []bloc.WordsDeedsYear{}}
 		for y := p.From; y <= p.To; y++ {
 			row := bloc.WordsDeedsYear{Year: y}
+			var note sentence
 			e, fromEng := eng[y]
 			covered := w.CoversDyad(world.Events, d[0], d[1], y)
 			switch {
@@ -90,7 +89,7 @@ func WordsDeeds(ctx context.Context, w *world.World, a, b bloc.CCode, p bloc.Per
 			case fromEng:
 				row.VerbCoop, row.MatlCoop, row.VerbConf, row.MatlConf = e.Quad[0], e.Quad[1], e.Quad[2], e.Quad[3]
 				row.Goldstein = e.Goldstein
-				row.Note = "from the events engine"
+				note.add("wd.engine")
 			default:
 				continue
 			}
@@ -98,7 +97,10 @@ func WordsDeeds(ctx context.Context, w *world.World, a, b bloc.CCode, p bloc.Per
 			if covered {
 				baseline(&row, w, d[0], d[1], y)
 			}
-			judge(&row)
+			judge(&row, &note)
+			var msg bloc.Msg
+			row.Note, msg = note.say()
+			row.NoteMsg = msgPtr(msg)
 			s.Covered++
 			if row.Diverges != nil && *row.Diverges {
 				s.Diverging++
@@ -113,7 +115,9 @@ func WordsDeeds(ctx context.Context, w *world.World, a, b bloc.CCode, p bloc.Per
 	if !any {
 		return nil, nil
 	}
-	out.Summary = summary(out)
+	var msg bloc.Msg
+	out.Summary, msg = summary(out)
+	out.SummaryMsg = msgPtr(msg)
 	return out, nil
 }
 
@@ -153,35 +157,37 @@ func baseline(r *bloc.WordsDeedsYear, w *world.World, a, b bloc.CCode, y int) {
 	}
 }
 
-// judge decides whether words outran deeds in the year.
-func judge(r *bloc.WordsDeedsYear) {
-	var why []string
+// judge decides whether words outran deeds in the year, and adds to the
+// year's note why (or that there were too few events to judge).
+func judge(r *bloc.WordsDeedsYear, note *sentence) {
 	if !r.Gap.OK && !r.ToneGap.OK {
-		if r.Note == "" {
-			r.Note = fmt.Sprintf("too few events (%.0f verbal, %.0f material)", r.VerbCoop+r.VerbConf, r.MatlCoop+r.MatlConf)
+		if len(note.ids) == 0 {
+			note.add("wd.few", r.VerbCoop+r.VerbConf, r.MatlCoop+r.MatlConf)
 		}
 		return
 	}
 	d := false
 	if r.Gap.OK && r.Gap.V <= -GapCut {
 		d = true
-		why = append(why, fmt.Sprintf("material cooperation per cooperative word %.1f%% against %.1f%% elsewhere", 100*r.Ratio.V, 100*r.Baseline.V))
+		note.add("wd.gap", 100*r.Ratio.V, 100*r.Baseline.V)
 	}
 	if r.ToneGap.OK && r.ToneGap.V >= ToneCut {
+		if d {
+			note.add("wd.tone_too", r.Words.V, r.Deeds.V)
+		} else {
+			note.add("wd.tone", r.Words.V, r.Deeds.V)
+		}
 		d = true
-		why = append(why, fmt.Sprintf("words %+.2f, deeds %+.2f", r.Words.V, r.Deeds.V))
 	}
 	r.Diverges = &d
-	if d {
-		r.Note = joinNote(r.Note, "words outrun deeds: "+strings.Join(why, "; "))
-	}
 }
 
-func summary(wd *bloc.WordsDeeds) string {
-	var parts []string
+// summary sums the measure up, a clause per directed dyad.
+func summary(wd *bloc.WordsDeeds) (string, bloc.Msg) {
+	sum := sentence{end: "."}
 	for _, s := range wd.Series {
 		if s.Covered == 0 {
-			parts = append(parts, s.Dyad+": no event data")
+			sum.add("sum.none", s.Dyad)
 			continue
 		}
 		first, last := s.Years[0].Year, s.Years[len(s.Years)-1].Year
@@ -191,11 +197,11 @@ func summary(wd *bloc.WordsDeeds) string {
 				lo, hi = math.Min(lo, y.Gap.V), math.Max(hi, y.Gap.V)
 			}
 		}
-		p := fmt.Sprintf("%s: words outran deeds in %d of %d years (%d–%d)", s.Dyad, s.Diverging, s.Covered, first, last)
 		if !math.IsInf(lo, 0) {
-			p += fmt.Sprintf(", deed gap %+.1f to %+.1f", lo, hi)
+			sum.add("sum.gap", s.Dyad, s.Diverging, s.Covered, first, last, lo, hi)
+		} else {
+			sum.add("sum.years", s.Dyad, s.Diverging, s.Covered, first, last)
 		}
-		parts = append(parts, p)
 	}
-	return strings.Join(parts, "; ") + "."
+	return sum.say()
 }

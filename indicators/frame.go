@@ -11,7 +11,6 @@
 package indicators
 
 import (
-	"fmt"
 	"math"
 	"strings"
 	"sync"
@@ -189,13 +188,17 @@ func (f *Frame) covered(s world.Source) (bloc.Period, bool) {
 }
 
 // notCovered explains why a source has nothing for the period.
-func (f *Frame) notCovered(s world.Source) string {
+func (f *Frame) notCovered(s world.Source) bloc.Msg {
 	ds := datasets.MustLookup(string(s))
 	if ds.TimeInvariant() {
-		return fmt.Sprintf("%s is not loaded", s)
+		return bloc.Sayf("%s is not loaded", code(string(s)))
 	}
-	return fmt.Sprintf("%s covers %d–%d; the period is %v", s, ds.Years[0], ds.Years[1], f.P)
+	return bloc.Sayf("%s covers %d–%d; the period is %v", code(string(s)), ds.Years[0], ds.Years[1], f.P)
 }
+
+// code is an identifier (a dataset) passed to bloc.Sayf, which every
+// language prints as it is, digits and all.
+func code(s string) bloc.Code { return bloc.Code(s) }
 
 // provCache holds each source's provenance without a formula.
 var provCache sync.Map
@@ -235,8 +238,21 @@ func measure(id, label, subject string, v bloc.Num, rng string, year int, p bloc
 }
 
 // missing builds a Measure with no value and the reason.
-func missing(id, label, subject, rng string, p bloc.Provenance, why string) bloc.Measure {
-	return bloc.Measure{ID: id, Label: label, Subject: subject, Value: bloc.Missing, Range: rng, Source: p, Note: why}
+func missing(id, label, subject, rng string, p bloc.Provenance, why bloc.Msg) bloc.Measure {
+	m := bloc.Measure{ID: id, Label: label, Subject: subject, Value: bloc.Missing, Range: rng, Source: p}
+	setNote(&m, why)
+	return m
+}
+
+// setNote sets a measure's note: its English text and, for other
+// languages, the message.
+func setNote(m *bloc.Measure, note bloc.Msg) {
+	m.Note, m.NoteMsg = note.String(), &note
+}
+
+// copyNote gives m the note of from (both its text and its message).
+func copyNote(m *bloc.Measure, from bloc.Measure) {
+	m.Note, m.NoteMsg = from.Note, from.NoteMsg
 }
 
 // Abb returns a state's COW abbreviation.

@@ -37,7 +37,7 @@ func (f *Frame) Contiguity(i, j bloc.CCode) bloc.Measure {
 	}
 	m := measure(id, label, f.pair(i, j), bloc.Some(float64(t)), "{0,…,5}", y, p)
 	if y < f.P.To {
-		m.Note = fmt.Sprintf("COW contiguity ends in %d; the value of %d", f.W.Cover(world.Contiguity).Years.To, y)
+		setNote(&m, bloc.Sayf("COW contiguity ends in %d; the value of %d", f.W.Cover(world.Contiguity).Years.To, y))
 	}
 	return m
 }
@@ -68,14 +68,14 @@ func (f *Frame) CapitalDistance(i, j bloc.CCode) bloc.Measure {
 		d := Haversine(a.Lat, a.Lng, b.Lat, b.Lng)
 		m := measure(id, label, f.pair(i, j), bloc.Some(d), "km", f.Ref,
 			prov(world.Capitals, "haversine great-circle distance between capitals, R = 6371 km"))
-		m.Note = a.Name + "–" + b.Name
+		setNote(&m, bloc.Sayf("%s–%s", a.Name, b.Name))
 		return m
 	}
 	p := prov(world.CEPII, "CEPII distcap (capital-to-capital, great circle)")
 	if s := f.W.Static(i, j); s != nil && s.DistCap > 0 {
 		return measure(id, label, f.pair(i, j), bloc.Some(s.DistCap), "km", 0, p)
 	}
-	return missing(id, label, f.pair(i, j), "km", p, "no capital coordinates for one of the states")
+	return missing(id, label, f.pair(i, j), "km", p, bloc.Sayf("no capital coordinates for one of the states"))
 }
 
 func (f *Frame) capKm(i, j bloc.CCode) (float64, bool) {
@@ -95,7 +95,7 @@ func (f *Frame) MinDistance(i, j bloc.CCode) bloc.Measure {
 	if d := f.W.Dyad(i, j, y); d != nil && d.MinDist.OK {
 		return measure(id, label, f.pair(i, j), d.MinDist, "km", y, p)
 	}
-	return missing(id, label, f.pair(i, j), "km", p, fmt.Sprintf("no minimum distance for %s in %d", f.pair(i, j), y))
+	return missing(id, label, f.pair(i, j), "km", p, bloc.Sayf("no minimum distance for %s in %d", f.pair(i, j), y))
 }
 
 // Proximity returns the proximity index of THEORY.md B:
@@ -108,13 +108,13 @@ func (f *Frame) Proximity(i, j bloc.CCode) bloc.Measure {
 	p := provs(formula, world.Contiguity, world.Capitals)
 	dkm, okd := f.capKm(i, j)
 	if !okd {
-		return missing(id, label, f.dyad(j, i), "[0,1]", p, "no capital distance")
+		return missing(id, label, f.dyad(j, i), "[0,1]", p, bloc.Sayf("no capital distance"))
 	}
 	dist := 1 - math.Min(1, math.Log1p(dkm)/math.Log1p(f.Params.ProxMaxKm))
 	c := f.Contiguity(i, j)
 	if !c.Value.OK {
 		m := measure(id, label, f.dyad(j, i), bloc.Some(dist), "[0,1]", f.Ref, p)
-		m.Note = "contiguity not covered; distance part only"
+		setNote(&m, bloc.Sayf("contiguity not covered; distance part only"))
 		return m
 	}
 	pc := 0.0
@@ -145,9 +145,9 @@ func (f *Frame) Projected(j, i bloc.CCode) bloc.Measure {
 	c, ok := f.cinc(j)
 	e, ok2 := f.LSGExponent(i, j)
 	if !ok || !ok2 {
-		return missing(id, label, f.dyad(j, i), "[0,1]", p, "no CINC or capital distance")
+		return missing(id, label, f.dyad(j, i), "[0,1]", p, bloc.Sayf("no CINC or capital distance"))
 	}
 	m := measure(id, label, f.dyad(j, i), bloc.Some(math.Pow(c, e)), "[0,1]", f.Ref, p)
-	m.Note = fmt.Sprintf("exponent %.3f", e)
+	setNote(&m, bloc.Sayf("exponent %.3f", e))
 	return m
 }

@@ -115,27 +115,26 @@ func (f *Frame) identity(i, j bloc.CCode) *Identity {
 		yi, ri := f.religion(i)
 		yj, rj := f.religion(j)
 		if ri == nil || rj == nil {
-			d.Religion = missing(id, label, sub, "[0,1]", p, "no WRP wave for one of the states (WRP: every 5 years, 1945–2010)")
+			d.Religion = missing(id, label, sub, "[0,1]", p, bloc.Sayf("no WRP wave for one of the states (WRP: every 5 years, 1945–2010)"))
 		} else {
 			_, fi := ri.Families()
 			_, fj := rj.Families()
 			fam := cosine(fi, fj)
 			v := fam
-			note := ""
+			// The note gives both cosines, the family cosine alone when the
+			// shares are not broken down, or neither.
+			shownFam, shownDen := bloc.Missing, bloc.Missing
 			if detailed(ri) && detailed(rj) {
 				den := cosine(ri[:], rj[:])
 				if fam.OK && den.OK {
 					v = bloc.Some((fam.V + den.V) / 2)
-					note = fmt.Sprintf("families %.2f, denominations %.2f; ", fam.V, den.V)
+					shownFam, shownDen = fam, den
 				}
-			} else if fam.OK {
-				note = fmt.Sprintf("families %.2f (denominations not broken down); ", fam.V)
+			} else {
+				shownFam = fam
 			}
 			d.Religion = measure(id, label, sub, v, "[0,1]", min(yi, yj), p)
-			d.Religion.Note = note + fmt.Sprintf("%s mostly %s, %s mostly %s", f.Abb(i), f.dominantText(ri), f.Abb(j), f.dominantText(rj))
-			if f.P.To-min(yi, yj) > 5 {
-				d.Religion.Note += fmt.Sprintf("; WRP wave of %d", min(yi, yj))
-			}
+			setNote(&d.Religion, religionNote(shownFam, shownDen, f.Abb(i), f.dominantText(ri), f.Abb(j), f.dominantText(rj), min(yi, yj), f.P.To-min(yi, yj) > 5))
 		}
 	}
 	// Language and history: CEPII GeoDist (Mayer & Zignago 2011).
@@ -145,11 +144,11 @@ func (f *Frame) identity(i, j bloc.CCode) *Identity {
 		s := f.W.Static(i, j)
 		switch {
 		case f.W.Cover(world.CEPII).Years.From == 0 || (f.W.Cover(world.CEPII).Focus != nil && !f.W.CoversDyad(world.CEPII, i, j, f.W.Cover(world.CEPII).Years.To)):
-			d.Language = missing("identity.language", "common language", sub, "{0,1}", p, "CEPII GeoDist not loaded for the dyad")
-			d.History = missing("identity.history", "shared colonial or state history", sub, "{0,1}", ph, "CEPII GeoDist not loaded for the dyad")
+			d.Language = missing("identity.language", "common language", sub, "{0,1}", p, bloc.Sayf("CEPII GeoDist not loaded for the dyad"))
+			d.History = missing("identity.history", "shared colonial or state history", sub, "{0,1}", ph, bloc.Sayf("CEPII GeoDist not loaded for the dyad"))
 		case s == nil:
-			d.Language = missing("identity.language", "common language", sub, "{0,1}", p, "CEPII has no row for the dyad (a state without an ISO code)")
-			d.History = missing("identity.history", "shared colonial or state history", sub, "{0,1}", ph, "CEPII has no row for the dyad")
+			d.Language = missing("identity.language", "common language", sub, "{0,1}", p, bloc.Sayf("CEPII has no row for the dyad (a state without an ISO code)"))
+			d.History = missing("identity.history", "shared colonial or state history", sub, "{0,1}", ph, bloc.Sayf("CEPII has no row for the dyad"))
 		default:
 			d.Language = measure("identity.language", "common language", sub, b2n(s.ComLangOff || s.ComLangEthno), "{0,1}", 0, p)
 			d.History = measure("identity.history", "shared colonial or state history", sub, b2n(s.Colony || s.ComCol || s.SameCountry), "{0,1}", 0, ph)
@@ -171,14 +170,34 @@ func (f *Frame) identity(i, j bloc.CCode) *Identity {
 	}
 	p := provs("mean of religion, language, regime (V-Dem), history, IGO percentile", world.Religion, world.CEPII, world.Democracy, world.IGO)
 	if n == 0 {
-		d.Index = missing("identity.index", "identity similarity index", sub, "[0,1]", p, "no component has data")
+		d.Index = missing("identity.index", "identity similarity index", sub, "[0,1]", p, bloc.Sayf("no component has data"))
 	} else {
 		d.Index = measure("identity.index", "identity similarity index", sub, bloc.Some(sum/float64(n)), "[0,1]", f.Ref, p)
 		if n < 5 {
-			d.Index.Note = fmt.Sprintf("%d of 5 components", n)
+			setNote(&d.Index, bloc.Sayf("%d of 5 components", n))
 		}
 	}
 	return d
+}
+
+// religionNote describes the religious similarity of a and b: the family
+// cosine fam and the denomination cosine den when present (den only with
+// fam), each state's largest religion and, when old is true, the WRP wave
+// the shares come from.
+func religionNote(fam, den bloc.Num, a, domA, b, domB string, wave int, old bool) bloc.Msg {
+	switch {
+	case den.OK && old:
+		return bloc.Sayf("families %.2f, denominations %.2f; %s mostly %s, %s mostly %s; WRP wave of %d", fam.V, den.V, a, domA, b, domB, wave)
+	case den.OK:
+		return bloc.Sayf("families %.2f, denominations %.2f; %s mostly %s, %s mostly %s", fam.V, den.V, a, domA, b, domB)
+	case fam.OK && old:
+		return bloc.Sayf("families %.2f (denominations not broken down); %s mostly %s, %s mostly %s; WRP wave of %d", fam.V, a, domA, b, domB, wave)
+	case fam.OK:
+		return bloc.Sayf("families %.2f (denominations not broken down); %s mostly %s, %s mostly %s", fam.V, a, domA, b, domB)
+	case old:
+		return bloc.Sayf("%s mostly %s, %s mostly %s; WRP wave of %d", a, domA, b, domB, wave)
+	}
+	return bloc.Sayf("%s mostly %s, %s mostly %s", a, domA, b, domB)
 }
 
 func b2n(b bool) bloc.Num {
@@ -212,7 +231,7 @@ func (f *Frame) regimeSimilarity(i, j bloc.CCode, id, label, formula string, get
 		}
 	}
 	if n == 0 {
-		return missing(id, label, f.pair(i, j), "[0,1]", p, "no common year with data for both")
+		return missing(id, label, f.pair(i, j), "[0,1]", p, bloc.Sayf("no common year with data for both"))
 	}
 	m := measure(id, label, f.pair(i, j), bloc.Some(sum/float64(n)), "[0,1]", last, p)
 	m.Years = periodPtr(bloc.Period{From: first, To: last})
@@ -230,7 +249,7 @@ func (f *Frame) igoPercentile(i, j bloc.CCode) bloc.Measure {
 	}
 	d := f.W.Dyad(i, j, y)
 	if d == nil || !d.IGOs.OK {
-		return missing(id, label, f.pair(i, j), "[0,1]", p, fmt.Sprintf("no IGO count for %s in %d", f.pair(i, j), y))
+		return missing(id, label, f.pair(i, j), "[0,1]", p, bloc.Sayf("no IGO count for %s in %d", f.pair(i, j), y))
 	}
 	var below, n int
 	f.W.EachDyadOf(i, y, func(k bloc.CCode, x *world.DyadYear) {
@@ -243,10 +262,10 @@ func (f *Frame) igoPercentile(i, j bloc.CCode) bloc.Measure {
 		}
 	})
 	if n == 0 {
-		return missing(id, label, f.pair(i, j), "[0,1]", p, "no IGO counts for the state's dyads")
+		return missing(id, label, f.pair(i, j), "[0,1]", p, bloc.Sayf("no IGO counts for the state's dyads"))
 	}
 	m := measure(id, label, f.pair(i, j), bloc.Some(float64(below)/float64(n)), "[0,1]", y, p)
-	m.Note = fmt.Sprintf("%.0f shared IGOs", d.IGOs.V)
+	setNote(&m, bloc.Sayf("%.0f shared IGOs", d.IGOs.V))
 	return m
 }
 
@@ -265,14 +284,14 @@ func (f *Frame) PortfolioS(a, b bloc.CCode) bloc.Measure {
 	z := make([]float64, 0, len(members))
 	for _, k := range members {
 		if !f.W.CoversDyad(world.ATOP, a, k, y) || !f.W.CoversDyad(world.ATOP, b, k, y) {
-			return missing(id, label, f.pair(a, b), "[−1,1]", p, "ATOP not loaded for every state")
+			return missing(id, label, f.pair(a, b), "[−1,1]", p, bloc.Sayf("ATOP not loaded for every state"))
 		}
 		x = append(x, f.tie(a, k, y))
 		z = append(z, f.tie(b, k, y))
 	}
 	s, ok := similarity.S(x, z, nil, 3)
 	if !ok {
-		return missing(id, label, f.pair(a, b), "[−1,1]", p, "S undefined")
+		return missing(id, label, f.pair(a, b), "[−1,1]", p, bloc.Sayf("S undefined"))
 	}
 	return measure(id, label, f.pair(a, b), bloc.Some(s), "[−1,1]", y, p)
 }

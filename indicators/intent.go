@@ -48,11 +48,13 @@ func (f *Frame) DisputeHistory(j, i bloc.CCode) bloc.Measure {
 	}
 	m := measure(id, label, f.dyad(j, i), bloc.Some(sum/float64(win.Years())), "[0,1]", win.To, p)
 	m.Years = periodPtr(win)
-	if len(byYear) > 0 {
-		m.Note = fmt.Sprintf("%d dispute-years", len(byYear))
-	}
-	if win.To < f.P.To {
-		m.Note = strings.TrimPrefix(m.Note+fmt.Sprintf("; MID data end in %d", win.To), "; ")
+	switch ended := win.To < f.P.To; {
+	case len(byYear) > 0 && ended:
+		setNote(&m, bloc.Sayf("%d dispute-years; MID data end in %d", len(byYear), win.To))
+	case len(byYear) > 0:
+		setNote(&m, bloc.Sayf("%d dispute-years", len(byYear)))
+	case ended:
+		setNote(&m, bloc.Sayf("MID data end in %d", win.To))
 	}
 	return m
 }
@@ -70,7 +72,7 @@ func (f *Frame) Rivalry(i, j bloc.CCode) bloc.Measure {
 	for _, r := range f.W.Rivalries {
 		if ((r.A == i && r.B == j) || (r.A == j && r.B == i)) && r.Active(cp) {
 			m := measure(id, label, f.pair(i, j), bloc.Some(1), "{0,1}", min(r.To, cp.To), p)
-			m.Note = fmt.Sprintf("%s %d–%d (%s)", r.Name, r.From, r.To, strings.Join(r.Types, ", "))
+			setNote(&m, bloc.Sayf("%s %d–%d (%s)", r.Name, r.From, r.To, strings.Join(r.Types, ", ")))
 			return m
 		}
 	}
@@ -107,19 +109,19 @@ func (f *Frame) ConflictShare(j, i bloc.CCode) bloc.Measure {
 	if !ok {
 		why := f.notCovered(world.Events)
 		if _, c := f.covered(world.Events); c {
-			why = fmt.Sprintf("ICEWS does not cover %s", f.dyad(j, i))
+			why = bloc.Sayf("ICEWS does not cover %s", f.dyad(j, i))
 		}
 		return missing(id, label, f.dyad(j, i), "[0,1]", p, why)
 	}
 	n := q.Total()
 	if n < f.Params.MinEvents {
-		m := missing(id, label, f.dyad(j, i), "[0,1]", p, fmt.Sprintf("%.0f events (fewer than %.0f)", n, f.Params.MinEvents))
+		m := missing(id, label, f.dyad(j, i), "[0,1]", p, bloc.Sayf("%.0f events (fewer than %.0f)", n, f.Params.MinEvents))
 		m.Years = periodPtr(cp)
 		return m
 	}
 	m := measure(id, label, f.dyad(j, i), bloc.Some((q[2]+q[3])/n), "[0,1]", cp.To, p)
 	m.Years = periodPtr(cp)
-	m.Note = fmt.Sprintf("%.0f events", n)
+	setNote(&m, bloc.Sayf("%.0f events", n))
 	return m
 }
 
@@ -147,7 +149,7 @@ func (f *Frame) IdealDistance(i, j bloc.CCode) bloc.Measure {
 		}
 	}
 	if n == 0 {
-		return missing(id, label, f.pair(i, j), "≥0", p, "no common year with ideal points for both")
+		return missing(id, label, f.pair(i, j), "≥0", p, bloc.Sayf("no common year with ideal points for both"))
 	}
 	m := measure(id, label, f.pair(i, j), bloc.Some(sum/float64(n)), "≥0", last, p)
 	m.Years = periodPtr(bloc.Period{From: first, To: last})
@@ -285,17 +287,17 @@ func (f *Frame) intent(j, i bloc.CCode, sc intentScale) (bloc.Measure, []bloc.Me
 	scaled := scaleIntent(comps, sc)
 	if ov, ok := f.W.IntentOverride(j, i, f.P); ok {
 		m := measure(id, label, f.dyad(j, i), bloc.Some(clamp01(ov)), "[0,1]", f.Ref, p)
-		m.Note = "set by scenario"
+		setNote(&m, bloc.Sayf("set by scenario"))
 		return m, comps
 	}
 	v, used := f.Params.CombineIntent(scaled, [5]bool{true, true, true, true, true})
 	if !v.OK {
-		return missing(id, label, f.dyad(j, i), "[0,1]", p, "no component has data"), comps
+		return missing(id, label, f.dyad(j, i), "[0,1]", p, bloc.Sayf("no component has data")), comps
 	}
 	m := measure(id, label, f.dyad(j, i), v, "[0,1]", f.Ref, p)
 	m.Years = periodPtr(bloc.Period{From: f.P.From, To: f.P.To})
 	if used < 5 {
-		m.Note = fmt.Sprintf("%d of 5 components", used)
+		setNote(&m, bloc.Sayf("%d of 5 components", used))
 	}
 	return m, comps
 }

@@ -100,7 +100,7 @@ func (f *Frame) Interdependence(i, j bloc.CCode) *Interdep {
 	y := 0
 	var tr float64
 	if ok {
-		why = fmt.Sprintf("no trade flows for %s in %v (COW trade records none, or zero both ways, which bloc reads as missing)", f.pair(i, j), cp)
+		why = bloc.Sayf("no trade flows for %s in %v (COW trade records none, or zero both ways, which bloc reads as missing)", f.pair(i, j), cp)
 		for t := cp.To; t >= cp.From; t-- {
 			if v, ok := f.tradeWith(i, j, t); ok {
 				y, tr = t, v
@@ -115,7 +115,7 @@ func (f *Frame) Interdependence(i, j bloc.CCode) *Interdep {
 			return missing(id, label, subject, rng, p, why)
 		}
 		if !v.OK {
-			return missing(id, label, subject, rng, p, fmt.Sprintf("a term is missing in %d", y))
+			return missing(id, label, subject, rng, p, bloc.Sayf("a term is missing in %d", y))
 		}
 		return measure(id, label, subject, v, rng, y, p)
 	}
@@ -162,17 +162,17 @@ func (f *Frame) Interdependence(i, j bloc.CCode) *Interdep {
 	return d
 }
 
-func (f *Frame) rankMeasure(id, label string, i, j bloc.CCode, y int, why string) bloc.Measure {
+func (f *Frame) rankMeasure(id, label string, i, j bloc.CCode, y int, why bloc.Msg) bloc.Measure {
 	p := prov(world.Trade, "rank by X+M among the state's partners (1 = largest)")
 	if y == 0 {
 		return missing(id, label, f.dyad(i, j), "rank", p, why)
 	}
 	r, n, ok := f.partnerRank(i, j, y)
 	if !ok {
-		return missing(id, label, f.dyad(i, j), "rank", p, fmt.Sprintf("%s's partners are not loaded", f.Abb(i)))
+		return missing(id, label, f.dyad(i, j), "rank", p, bloc.Sayf("%s's partners are not loaded", f.Abb(i)))
 	}
 	m := measure(id, label, f.dyad(i, j), bloc.Some(float64(r)), "rank", y, p)
-	m.Note = fmt.Sprintf("of %d partners", n)
+	setNote(&m, bloc.Sayf("of %d partners", n))
 	return m
 }
 
@@ -194,7 +194,7 @@ func (f *Frame) shareTrend(i, j bloc.CCode, cp bloc.Period, ok bool) bloc.Measur
 		}
 	}
 	if len(xs) < 3 {
-		return missing(id, label, f.dyad(i, j), "per year", p, fmt.Sprintf("%d years with trade data (3 needed)", len(xs)))
+		return missing(id, label, f.dyad(i, j), "per year", p, bloc.Sayf("%d years with trade data (3 needed)", len(xs)))
 	}
 	b := slope(xs, ys)
 	m := measure(id, label, f.dyad(i, j), bloc.Some(b), "per year", int(xs[len(xs)-1]), p)
@@ -243,11 +243,11 @@ func (f *Frame) TradeGrowth(i, j bloc.CCode) bloc.Measure {
 		}
 	}
 	if first == 0 || last == first {
-		return missing(id, label, f.pair(i, j), "per year", p, fmt.Sprintf("fewer than two years with trade between %s in %v", f.pair(i, j), cp))
+		return missing(id, label, f.pair(i, j), "per year", p, bloc.Sayf("fewer than two years with trade between %s in %v", f.pair(i, j), cp))
 	}
 	m := measure(id, label, f.pair(i, j), bloc.Some(math.Log(b/a)/float64(last-first)), "per year", last, p)
 	m.Years = periodPtr(bloc.Period{From: first, To: last})
-	m.Note = fmt.Sprintf("%.0f → %.0f million USD", a, b)
+	setNote(&m, bloc.Sayf("%.0f → %.0f million USD", a, b))
 	return m
 }
 

@@ -1,7 +1,6 @@
 package indicators
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/bloc-project/bloc"
@@ -27,7 +26,7 @@ func (f *Frame) MilexShare(c bloc.CCode) bloc.Measure {
 	s := f.W.StateYear(c, f.Ref)
 	t := f.totalsIn(f.Ref)
 	if s == nil || !s.Milex.OK || t.milex == 0 {
-		return missing(id, label, f.Abb(c), "[0,1]", p, fmt.Sprintf("no military expenditure for %s in %d", f.Abb(c), f.Ref))
+		return missing(id, label, f.Abb(c), "[0,1]", p, bloc.Sayf("no military expenditure for %s in %d", f.Abb(c), f.Ref))
 	}
 	return measure(id, label, f.Abb(c), bloc.Some(s.Milex.V/t.milex), "[0,1]", f.Ref, p)
 }
@@ -40,7 +39,7 @@ func (f *Frame) MilperShare(c bloc.CCode) bloc.Measure {
 	s := f.W.StateYear(c, f.Ref)
 	t := f.totalsIn(f.Ref)
 	if s == nil || !s.Milper.OK || t.milper == 0 {
-		return missing(id, label, f.Abb(c), "[0,1]", p, fmt.Sprintf("no military personnel for %s in %d", f.Abb(c), f.Ref))
+		return missing(id, label, f.Abb(c), "[0,1]", p, bloc.Sayf("no military personnel for %s in %d", f.Abb(c), f.Ref))
 	}
 	return measure(id, label, f.Abb(c), bloc.Some(s.Milper.V/t.milper), "[0,1]", f.Ref, p)
 }
@@ -87,7 +86,7 @@ func (f *Frame) ArmsExportShare(c bloc.CCode) bloc.Measure {
 		tot += v
 	}
 	if tot == 0 {
-		return missing(id, label, f.Abb(c), "[0,1]", p, "no arms transfers recorded in the window")
+		return missing(id, label, f.Abb(c), "[0,1]", p, bloc.Sayf("no arms transfers recorded in the window"))
 	}
 	m := measure(id, label, f.Abb(c), bloc.Some(ex[c]/tot), "[0,1]", win.To, p)
 	m.Years = periodPtr(win)
@@ -143,11 +142,11 @@ func (f *Frame) Offense(c bloc.CCode) (bloc.Measure, []bloc.Measure) {
 		n++
 	}
 	if n == 0 {
-		return missing(id, label, f.Abb(c), "[0,1]", p, "no military expenditure, personnel or arms-export data"), comps
+		return missing(id, label, f.Abb(c), "[0,1]", p, bloc.Sayf("no military expenditure, personnel or arms-export data")), comps
 	}
 	m := measure(id, label, f.Abb(c), bloc.Some(sum/float64(n)), "[0,1]", f.Ref, p)
 	if n < 3 {
-		m.Note = fmt.Sprintf("%d of 3 components", n)
+		setNote(&m, bloc.Sayf("%d of 3 components", n))
 	}
 	return m, comps
 }

@@ -1,7 +1,6 @@
 package indicators
 
 import (
-	"fmt"
 	"math"
 	"sort"
 
@@ -52,7 +51,7 @@ func (f *Frame) CINC(c bloc.CCode) bloc.Measure {
 	}
 	s := f.W.StateYear(c, f.Ref)
 	if s == nil || !s.CINC.OK {
-		return missing(id, label, f.Abb(c), "[0,1]", p, fmt.Sprintf("no CINC for %s in %d", f.Abb(c), f.Ref))
+		return missing(id, label, f.Abb(c), "[0,1]", p, bloc.Sayf("no CINC for %s in %d", f.Abb(c), f.Ref))
 	}
 	return measure(id, label, f.Abb(c), s.CINC, "[0,1]", f.Ref, p)
 }
@@ -73,7 +72,7 @@ func (f *Frame) PowerShare(c bloc.CCode) bloc.Measure {
 	v, ok := f.cinc(c)
 	t := f.totalsIn(f.Ref)
 	if !ok || t.maxCINC == 0 {
-		return missing(id, label, f.Abb(c), "[0,1]", p, fmt.Sprintf("no CINC for %s in %d", f.Abb(c), f.Ref))
+		return missing(id, label, f.Abb(c), "[0,1]", p, bloc.Sayf("no CINC for %s in %d", f.Abb(c), f.Ref))
 	}
 	return measure(id, label, f.Abb(c), bloc.Some(v/t.maxCINC), "[0,1]", f.Ref, p)
 }
@@ -86,7 +85,7 @@ func (f *Frame) CapRatio(i, j bloc.CCode) bloc.Measure {
 	a, ok1 := f.cinc(i)
 	b, ok2 := f.cinc(j)
 	if !ok1 || !ok2 || a+b == 0 {
-		return missing(id, label, f.dyad(i, j), "[0,1]", p, "no CINC for one of the states in the reference year")
+		return missing(id, label, f.dyad(i, j), "[0,1]", p, bloc.Sayf("no CINC for one of the states in the reference year"))
 	}
 	return measure(id, label, f.dyad(i, j), bloc.Some(a/(a+b)), "[0,1]", f.Ref, p)
 }
@@ -100,18 +99,18 @@ func (f *Frame) Preponderance(i, j bloc.CCode) (bloc.Measure, string) {
 	a, ok1 := f.cinc(i)
 	b, ok2 := f.cinc(j)
 	if !ok1 || !ok2 || math.Min(a, b) == 0 {
-		return missing(id, label, f.pair(i, j), "≥1", p, "no CINC for one of the states"), ""
+		return missing(id, label, f.pair(i, j), "≥1", p, bloc.Sayf("no CINC for one of the states")), ""
 	}
 	r := math.Max(a, b) / math.Min(a, b)
-	cls := "small"
+	cls, note := "small", bloc.Sayf("small")
 	switch {
 	case r >= 10:
-		cls = "large"
+		cls, note = "large", bloc.Sayf("large")
 	case r >= 3:
-		cls = "medium"
+		cls, note = "medium", bloc.Sayf("medium")
 	}
 	m := measure(id, label, f.pair(i, j), bloc.Some(r), "≥1", f.Ref, p)
-	m.Note = cls
+	setNote(&m, note)
 	return m, cls
 }
 
@@ -123,7 +122,7 @@ func (f *Frame) SystemShare(c bloc.CCode) bloc.Measure {
 	v, ok := f.cinc(c)
 	t := f.totalsIn(f.Ref)
 	if !ok || t.majorCINC == 0 {
-		return missing(id, label, f.Abb(c), "≥0", p, "no CINC or no major powers in the reference year")
+		return missing(id, label, f.Abb(c), "≥0", p, bloc.Sayf("no CINC or no major powers in the reference year"))
 	}
 	return measure(id, label, f.Abb(c), bloc.Some(v/t.majorCINC), "≥0", f.Ref, p)
 }
@@ -169,10 +168,10 @@ func (f *Frame) PowerPercentile(c bloc.CCode) bloc.Measure {
 	p := prov(world.NMC, "1 − (rank−1)/N by CINC")
 	r, n := f.PowerRank(c)
 	if r == 0 || n == 0 {
-		return missing(id, label, f.Abb(c), "[0,1]", p, fmt.Sprintf("no CINC for %s in %d", f.Abb(c), f.Ref))
+		return missing(id, label, f.Abb(c), "[0,1]", p, bloc.Sayf("no CINC for %s in %d", f.Abb(c), f.Ref))
 	}
 	m := measure(id, label, f.Abb(c), bloc.Some(1-float64(r-1)/float64(n)), "[0,1]", f.Ref, p)
-	m.Note = fmt.Sprintf("rank %d of %d", r, n)
+	setNote(&m, bloc.Sayf("rank %d of %d", r, n))
 	return m
 }
 

@@ -119,7 +119,7 @@ func (f *Frame) revisionism(c bloc.CCode) *Revision {
 	h, ok := f.Hegemon()
 	p := provs("VR − VSQ = 2·mean(UN/max, portfolio/max, sanctions/max, claims) − 1", world.Ideal, world.ATOP, world.GSDB)
 	if !ok {
-		r.Index = missing("revision.index", "revisionism VR − VSQ", f.Abb(c), "[−1,1]", p, fmt.Sprintf("the status-quo leader %s is not a system member in %d", f.Abb(h), f.Ref))
+		r.Index = missing("revision.index", "revisionism VR − VSQ", f.Abb(c), "[−1,1]", p, bloc.Sayf("the status-quo leader %s is not a system member in %d", f.Abb(h), f.Ref))
 		return r
 	}
 	r.Hegemon = h
@@ -160,14 +160,14 @@ func (f *Frame) revisionism(c bloc.CCode) *Revision {
 		sum, n = 0, max(n, 1)
 	}
 	if n == 0 {
-		r.Index = missing("revision.index", "revisionism VR − VSQ", f.Abb(c), "[−1,1]", p, "no UN ideal points, alliance portfolio or sanctions data")
+		r.Index = missing("revision.index", "revisionism VR − VSQ", f.Abb(c), "[−1,1]", p, bloc.Sayf("no UN ideal points, alliance portfolio or sanctions data"))
 		return r
 	}
 	r.OK = true
 	v := 2*sum/float64(n) - 1
 	r.Index = measure("revision.index", "revisionism VR − VSQ", f.Abb(c), bloc.Some(v), "[−1,1]", f.Ref, p)
 	if n < 4 {
-		r.Index.Note = fmt.Sprintf("%d of 4 components", n)
+		setNote(&r.Index, bloc.Sayf("%d of 4 components", n))
 	}
 	r.Revisionist = v > f.Params.RevisionCut
 	r.Strong = r.Power.Value.OK && r.Power.Value.V >= f.Params.StrongPercentile
@@ -216,7 +216,7 @@ func (f *Frame) StateType(c bloc.CCode) bloc.StateType {
 		Evidence: []bloc.Measure{r.Index, r.UN, r.Portfolio, r.Sanctions, r.Claims, r.Power}}
 	if !r.OK {
 		st.Type = ""
-		st.Note = r.Index.Note
+		st.Note, st.NoteMsg = r.Index.Note, r.Index.NoteMsg
 	}
 	if !r.Revisionist {
 		st.Aims, st.Dimensions = "", []string{}

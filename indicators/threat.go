@@ -265,8 +265,9 @@ func (f *Frame) IntentParts(j, i bloc.CCode) []bloc.Measure {
 func (f *Frame) ThreatTable(t *Threats, n int, detail bool) bloc.ThreatTable {
 	out := bloc.ThreatTable{Of: f.W.Info(t.Of), Year: f.Ref, Form: t.Form, Weights: f.Params.ThreatWeights,
 		Samples: f.Params.Samples, Seed: f.Params.Seed, Candidates: len(t.Rows)}
-	out.Note = fmt.Sprintf("ranked by the %s index; capabilities and distances in %d, intentions over %v (disputes from %d)",
-		t.Form, f.Ref, f.P, f.P.From-f.Params.History)
+	note := bloc.Sayf("ranked by the %s index; capabilities and distances in %d, intentions over %v (disputes from %d)",
+		bloc.Term{Key: "form." + t.Form, Text: t.Form}, f.Ref, f.P, f.P.From-f.Params.History)
+	out.Note, out.NoteMsg = note.String(), &note
 	for k, r := range t.Rows {
 		if k >= n {
 			break

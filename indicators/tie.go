@@ -27,6 +27,8 @@ type TieEvidence struct {
 	Score     bloc.Measure // AL_ij
 	Kind      bloc.TieKind
 	Basis     string
+	// BasisMsg is Basis as a message, for other languages.
+	BasisMsg bloc.Msg
 }
 
 // Pledges returns the ATOP obligations between i and j in force in the
@@ -112,7 +114,9 @@ func (f *Frame) Affinity(i, j bloc.CCode) bloc.Measure {
 	p := prov(world.Ideal, "share of members k with |θ_i − θ_k| > |θ_i − θ_j|, mean distances over the period")
 	dj := f.IdealDistance(i, j)
 	if !dj.Value.OK {
-		return missing(id, label, f.pair(i, j), "[0,1]", p, dj.Note)
+		m := missing(id, label, f.pair(i, j), "[0,1]", p, bloc.Msg{})
+		copyNote(&m, dj)
+		return m
 	}
 	var far, n int
 	for _, k := range f.Members() {
@@ -127,11 +131,11 @@ func (f *Frame) Affinity(i, j bloc.CCode) bloc.Measure {
 		}
 	}
 	if n == 0 {
-		return missing(id, label, f.pair(i, j), "[0,1]", p, "no other state with ideal points")
+		return missing(id, label, f.pair(i, j), "[0,1]", p, bloc.Sayf("no other state with ideal points"))
 	}
 	m := measure(id, label, f.pair(i, j), bloc.Some(float64(far)/float64(n)), "[0,1]", dj.Year, p)
 	m.Years = dj.Years
-	m.Note = fmt.Sprintf("distance %.2f", dj.Value.V)
+	setNote(&m, bloc.Sayf("distance %.2f", dj.Value.V))
 	return m
 }
 
@@ -146,11 +150,11 @@ func (f *Frame) EventAlignment(a, b bloc.CCode) bloc.Measure {
 	}
 	n := q.Total()
 	if n < f.Params.MinEvents {
-		return missing(id, label, f.dyad(a, b), "[−1,1]", p, fmt.Sprintf("%.0f events (fewer than %.0f)", n, f.Params.MinEvents))
+		return missing(id, label, f.dyad(a, b), "[−1,1]", p, bloc.Sayf("%.0f events (fewer than %.0f)", n, f.Params.MinEvents))
 	}
 	m := measure(id, label, f.dyad(a, b), bloc.Some((q[0]+q[1]-q[2]-q[3])/n), "[−1,1]", cp.To, p)
 	m.Years = periodPtr(cp)
-	m.Note = fmt.Sprintf("%.0f events; material cooperation %.0f", n, q[1])
+	setNote(&m, bloc.Sayf("%.0f events; material cooperation %.0f", n, q[1]))
 	return m
 }
 
@@ -175,12 +179,12 @@ func (f *Frame) ArmsShare(i, j bloc.CCode) bloc.Measure {
 		}
 	}
 	if tot == 0 {
-		m := missing(id, label, f.dyad(j, i), "[0,1]", p, fmt.Sprintf("%s imported no major arms in %v", f.Abb(i), cp))
+		m := missing(id, label, f.dyad(j, i), "[0,1]", p, bloc.Sayf("%s imported no major arms in %v", f.Abb(i), cp))
 		return m
 	}
 	m := measure(id, label, f.dyad(j, i), bloc.Some(from/tot), "[0,1]", cp.To, p)
 	m.Years = periodPtr(cp)
-	m.Note = fmt.Sprintf("TIV %.0f of %.0f", from, tot)
+	setNote(&m, bloc.Sayf("TIV %.0f of %.0f", from, tot))
 	return m
 }
 
@@ -207,7 +211,7 @@ func (f *Frame) Tie(i, j bloc.CCode) *TieEvidence {
 	if okss {
 		t.Coalition = measure("tie.same_side_mids", "disputes fought on the same side", f.pair(i, j), bloc.Some(float64(len(ss))), "count", f.W.Cover(world.Disputes).Years.To, pc)
 		if len(ss) > 0 {
-			t.Coalition.Note = "MID " + joinInts(ss)
+			setNote(&t.Coalition, bloc.Sayf("MID %s", joinInts(ss)))
 		}
 	} else {
 		t.Coalition = missing("tie.same_side_mids", "disputes fought on the same side", f.pair(i, j), "count", pc, f.notCovered(world.Disputes))
@@ -233,80 +237,69 @@ func (f *Frame) Tie(i, j bloc.CCode) *TieEvidence {
 	add(t.ArmsIJ.Value, func(x float64) float64 { return x })
 	ps := provs("AL = mean(UN affinity, ATOP level/3, (event alignment+1)/2, arms share)", world.Ideal, world.ATOP, world.Events, world.Arms)
 	if n == 0 {
-		t.Score = missing("tie.score", "composite alignment AL_ij", f.pair(i, j), "[0,1]", ps, "no component has data")
+		t.Score = missing("tie.score", "composite alignment AL_ij", f.pair(i, j), "[0,1]", ps, bloc.Sayf("no component has data"))
 	} else {
 		t.Score = measure("tie.score", "composite alignment AL_ij", f.pair(i, j), bloc.Some(sum/float64(n)), "[0,1]", f.P.To, ps)
 		if n < 4 {
-			t.Score.Note = fmt.Sprintf("%d of 4 components", n)
+			setNote(&t.Score, bloc.Sayf("%d of 4 components", n))
 		}
 	}
-	var formal, informal []string
+	f.classify(t, i, j)
+	return t
+}
+
+// classify sets the tie's kind and basis from its evidence (see Tie).
+func (f *Frame) classify(t *TieEvidence, i, j bloc.CCode) {
+	ss := t.SameSide
+	var formal, informal []bloc.Pledge
 	for _, p := range t.Pledges {
-		s := fmt.Sprintf("%s %v", strings.ReplaceAll(p.Obligation, "_", "-"), p.Years)
 		if p.Obligation == "defense" || p.Obligation == "offense" {
-			formal = append(formal, s)
+			formal = append(formal, p)
 		} else {
-			informal = append(informal, s)
+			informal = append(informal, p)
 		}
 	}
-	var signals []string
+	var sg signs
 	avail := 0
 	if v := t.Affinity.Value; v.OK {
 		avail++
 		if v.V >= f.Params.AffinityCut {
-			signals = append(signals, fmt.Sprintf("UN affinity %.2f", v.V))
+			sg.add(signUN, v.V)
 		}
 	}
 	if a, b := t.EventsIJ.Value, t.EventsJI.Value; a.OK && b.OK {
 		avail++
 		if a.V >= f.Params.AlignCut && b.V >= f.Params.AlignCut {
-			signals = append(signals, fmt.Sprintf("event alignment %.2f/%.2f", a.V, b.V))
+			sg.add(signEvents, a.V, b.V)
 		}
 	}
 	if v := t.ArmsIJ.Value; v.OK {
 		avail++
 		if v.V >= f.Params.ArmsCut {
-			signals = append(signals, fmt.Sprintf("%.0f%% of %s's arms imports from %s", 100*v.V, f.Abb(i), f.Abb(j)))
+			sg.add(signArms, 100*v.V, f.Abb(i), f.Abb(j))
 		}
 	}
 	switch {
 	case len(formal) > 0:
 		t.Kind = bloc.Alliance
-		t.Basis = "ATOP " + strings.Join(formal, ", ") + ": a formal commitment to military cooperation"
+		t.BasisMsg = allianceBasis(formal)
 	case len(ss) > 0:
 		t.Kind = bloc.Coalition
-		t.Basis = fmt.Sprintf("no defense pledge, but on the same side in %d dispute(s) in the period (MID %s)", len(ss), joinInts(ss))
+		t.BasisMsg = coalitionBasis(ss)
 	case len(informal) > 0:
 		t.Kind = bloc.Alignment
-		t.Basis = "ATOP " + strings.Join(informal, ", ") + " without a defense or offense obligation"
-		if len(signals) > 0 {
-			t.Basis += "; " + strings.Join(signals, "; ")
-		}
-	case len(signals) >= 2 || (len(signals) == 1 && 2*len(signals) > avail):
+		t.BasisMsg = informalBasis(informal, sg)
+	case sg.n >= 2 || (sg.n == 1 && 2*sg.n > avail):
 		t.Kind = bloc.Alignment
-		t.Basis = "no pledge, but " + strings.Join(signals, "; ")
-		if len(signals) == 1 {
-			t.Basis += fmt.Sprintf(" (the only one of the three signs of alignment with data in %v)", f.P)
-		}
+		t.BasisMsg = signsBasis(sg, f.P)
 	case !t.Level.Value.OK && avail < 2:
 		t.Kind = bloc.UnknownTie
-		t.Basis = fmt.Sprintf("no alliance data for the period (%s) and %d of the three other signs of alignment with data", t.Level.Note, avail)
-		if len(signals) == 1 {
-			t.Basis += " (" + signals[0] + ")"
-		}
+		t.BasisMsg = f.unknownBasis(avail)
 	default:
 		t.Kind = bloc.NoTie
-		t.Basis = "no pledge, no common side in a dispute"
-		if len(signals) == 1 {
-			t.Basis += ", only one sign of alignment (" + signals[0] + ")"
-		} else {
-			t.Basis += ", no sign of alignment"
-		}
+		t.BasisMsg = f.noneBasis(sg, !t.Level.Value.OK)
 	}
-	if !t.Level.Value.OK && t.Kind == bloc.NoTie {
-		t.Basis += fmt.Sprintf(" (%s)", t.Level.Note)
-	}
-	return t
+	t.Basis = t.BasisMsg.String()
 }
 
 // Measures lists the tie evidence.
@@ -316,7 +309,12 @@ func (t *TieEvidence) Measures() []bloc.Measure {
 
 // Render returns the tie in the verdict's vocabulary.
 func (t *TieEvidence) Render() bloc.Tie {
-	return bloc.Tie{Kind: t.Kind, Basis: t.Basis, Pledges: t.Pledges, Score: t.Score.Value, Evidence: t.Measures()}
+	tie := bloc.Tie{Kind: t.Kind, Basis: t.Basis, Pledges: t.Pledges, Score: t.Score.Value, Evidence: t.Measures()}
+	if !t.BasisMsg.IsZero() {
+		m := t.BasisMsg
+		tie.BasisMsg = &m
+	}
+	return tie
 }
 
 func joinInts(xs []int) string {

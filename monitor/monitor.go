@@ -165,7 +165,8 @@ func Monitor(in Input) *bloc.Termination {
 		add(0, fmt.Sprintf("risk.part.c%d", k), fmt.Sprintf("β·flag of condition %d", k), "logit", bloc.Missing)
 	}
 	for k, c := range conds {
-		t.Conditions = append(t.Conditions, bloc.Condition{N: k + 1, ID: c.id, Label: c.label, Walt: c.walt, Flags: make([]*bool, n), Why: make([]string, n)})
+		t.Conditions = append(t.Conditions, bloc.Condition{N: k + 1, ID: c.id, Label: c.label, Walt: c.walt, Flags: make([]*bool, n), Why: make([]string, n),
+			WhyMsg: make([]bloc.Msg, n)})
 	}
 	t.Conditions[0].Rule = fmt.Sprintf("I(%s) rises by ≥ %.2f over %d years, or crosses %.2f upwards", ab, prm.IntentDelta, prm.Window, prm.IntentCut)
 	t.Conditions[1].Rule = fmt.Sprintf("I(%s) falls by ≥ %.2f over %d years or below %.2f, or %s event alignment rises by ≥ %.2f", ta, prm.IntentDelta, prm.Window, prm.IntentCut, at, prm.WarmDelta)
@@ -192,7 +193,8 @@ func Monitor(in Input) *bloc.Termination {
 				if *f {
 					part = bloc.Some(prm.Weight)
 					logit += prm.Weight
-					t.Flagged = append(t.Flagged, bloc.FlaggedEvent{Year: y, Condition: c + 1, Why: t.Conditions[c].Why[k]})
+					t.Flagged = append(t.Flagged, bloc.FlaggedEvent{Year: y, Condition: c + 1, Why: t.Conditions[c].Why[k],
+						WhyMsg: msgPtr(t.Conditions[c].WhyMsg[k])})
 				}
 			}
 			set(fmt.Sprintf("risk.part.c%d", c+1), part)
@@ -207,15 +209,17 @@ func Monitor(in Input) *bloc.Termination {
 	for _, id := range order {
 		t.Series = append(t.Series, *series[id])
 	}
-	t.Notes = m.notes
+	notes := m.notes
 	if threat == 0 {
-		t.Notes = append(t.Notes, fmt.Sprintf("No outside threat to %s could be ranked: condition 2 has no data.", w.Abb(a)))
+		notes = append(notes, bloc.Sayf("No outside threat to %s could be ranked: condition 2 has no data.", w.Abb(a)))
+	}
+	t.Notes = []string{}
+	for _, n := range notes {
+		t.Notes = append(t.Notes, n.String())
+		t.NotesMsg = append(t.NotesMsg, n)
 	}
 	if t.Flagged == nil {
 		t.Flagged = []bloc.FlaggedEvent{}
-	}
-	if t.Notes == nil {
-		t.Notes = []string{}
 	}
 	return t
 }
@@ -225,7 +229,7 @@ type mon struct {
 	prm   Params
 	wp    indicators.Params
 	t     bloc.CCode
-	notes []string
+	notes []bloc.Msg
 }
 
 // frame returns the indicator frame of the window ending in year y.
@@ -308,13 +312,9 @@ func growth(w *world.World, c bloc.CCode, y, back int) bloc.Num {
 func (m *mon) year(y int, set func(string, bloc.Num), t *bloc.Termination, k int) [6]*bool {
 	var flags [6]*bool
 	w, a, b, th, prm := m.in.W, m.in.A, m.in.B, m.t, m.prm
-	why := func(c int, s string) {
-		if t.Conditions[c].Why[k] == "" {
-			t.Conditions[c].Why[k] = s
-		} else {
-			t.Conditions[c].Why[k] += "; " + s
-		}
-	}
+	// What met each condition, as clauses (say_gen.go).
+	var whys [6]sentence
+	why := func(c int, clause string, args ...any) { whys[c].add(clause, args...) }
 	// 1. The partner becomes a threat.
 	in, ib := m.intent(b, a, y)
 	set("c1.partner_intent", in)
@@ -324,10 +324,10 @@ func (m *mon) year(y int, set func(string, bloc.Num), t *bloc.Termination, k int
 		flags[0] = flag(false)
 		if d.V >= prm.IntentDelta {
 			flags[0] = flag(true)
-			why(0, fmt.Sprintf("I(%s→%s) rose from %.2f to %.2f", w.Abb(b), w.Abb(a), ib.V, in.V))
+			why(0, "c1.rose", w.Abb(b), w.Abb(a), ib.V, in.V)
 		} else if ib.V < prm.IntentCut && in.V >= prm.IntentCut {
 			flags[0] = flag(true)
-			why(0, fmt.Sprintf("I(%s→%s) crossed %.2f (%.2f)", w.Abb(b), w.Abb(a), prm.IntentCut, in.V))
+			why(0, "c1.crossed", w.Abb(b), w.Abb(a), prm.IntentCut, in.V)
 		}
 	}
 	// 2. The common threat fades.
@@ -346,15 +346,15 @@ func (m *mon) year(y int, set func(string, bloc.Num), t *bloc.Termination, k int
 		if tn.OK && dt.OK {
 			if -dt.V >= prm.IntentDelta {
 				flags[1] = flag(true)
-				why(1, fmt.Sprintf("I(%s→%s) fell from %.2f to %.2f", w.Abb(th), w.Abb(a), tbf.V, tn.V))
+				why(1, "c2.fell", w.Abb(th), w.Abb(a), tbf.V, tn.V)
 			} else if tbf.V >= prm.IntentCut && tn.V < prm.IntentCut {
 				flags[1] = flag(true)
-				why(1, fmt.Sprintf("I(%s→%s) fell below %.2f (%.2f)", w.Abb(th), w.Abb(a), prm.IntentCut, tn.V))
+				why(1, "c2.below", w.Abb(th), w.Abb(a), prm.IntentCut, tn.V)
 			}
 		}
 		if warm.OK && warm.V >= prm.WarmDelta {
 			flags[1] = flag(true)
-			why(1, fmt.Sprintf("%s→%s event alignment rose by %.2f", w.Abb(a), w.Abb(th), warm.V))
+			why(1, "c2.warming", w.Abb(a), w.Abb(th), warm.V)
 		}
 	}
 	// 3. A partner grows strong.
@@ -372,12 +372,12 @@ func (m *mon) year(y int, set func(string, bloc.Num), t *bloc.Termination, k int
 	}{{a, ga}, {b, gb}} {
 		if g.v.OK && g.v.V >= prm.GrowthCut {
 			flags[2] = flag(true)
-			why(2, fmt.Sprintf("%s's CINC grew %.0f%% since %d", w.Abb(g.c), 100*g.v.V, y-prm.Window))
+			why(2, "c3.grew", w.Abb(g.c), 100*g.v.V, y-prm.Window)
 		}
 	}
 	if rn.OK && rb.OK && rb.V < prm.SelfReliance && rn.V >= prm.SelfReliance {
 		flags[2] = flag(true)
-		why(2, fmt.Sprintf("CINC %s/%s reached %.2f", w.Abb(a), w.Abb(th), rn.V))
+		why(2, "c3.reliance", w.Abb(a), w.Abb(th), rn.V)
 	}
 	// 4. Credibility.
 	signals, known := m.credibility(y, why)
@@ -396,13 +396,13 @@ func (m *mon) year(y int, set func(string, bloc.Num), t *bloc.Termination, k int
 		if x := diff(now.Polity2, then.Polity2); x.OK && (!dp.OK || math.Abs(x.V) > dp.V) {
 			dp = bloc.Some(math.Abs(x.V))
 			if dp.V >= prm.PolityDelta {
-				why(4, fmt.Sprintf("%s's polity2 moved from %g to %g", w.Abb(c), then.Polity2.V, now.Polity2.V))
+				why(4, "c5.polity2", w.Abb(c), then.Polity2.V, now.Polity2.V)
 			}
 		}
 		if x := diff(now.Polyarchy, then.Polyarchy); x.OK && (!dv.OK || math.Abs(x.V) > dv.V) {
 			dv = bloc.Some(math.Abs(x.V))
 			if dv.V >= prm.PolyarchyDelta {
-				why(4, fmt.Sprintf("%s's polyarchy moved from %.2f to %.2f", w.Abb(c), then.Polyarchy.V, now.Polyarchy.V))
+				why(4, "c5.polyarchy", w.Abb(c), then.Polyarchy.V, now.Polyarchy.V)
 			}
 		}
 	}
@@ -429,11 +429,11 @@ func (m *mon) year(y int, set func(string, bloc.Num), t *bloc.Termination, k int
 	}
 	if dc.OK && dc.V >= prm.ConDelta {
 		flags[5] = flag(true)
-		why(5, fmt.Sprintf("concentration moved from %.3f to %.3f", conB.V, con.V))
+		why(5, "c6.concentration", conB.V, con.V)
 	}
 	if poles.OK && polesB.OK && poles.V != polesB.V {
 		flags[5] = flag(true)
-		why(5, fmt.Sprintf("poles went from %.0f to %.0f", polesB.V, poles.V))
+		why(5, "c6.poles", polesB.V, poles.V)
 	}
 	for _, g := range []struct {
 		c bloc.CCode
@@ -441,8 +441,11 @@ func (m *mon) year(y int, set func(string, bloc.Num), t *bloc.Termination, k int
 	}{{b, db}, {th, dth}} {
 		if g.v.OK && g.v.V <= -prm.DeclineCut {
 			flags[5] = flag(true)
-			why(5, fmt.Sprintf("%s's CINC fell %.0f%% since %d", w.Abb(g.c), -100*g.v.V, y-prm.Window))
+			why(5, "c6.decline", w.Abb(g.c), -100*g.v.V, y-prm.Window)
 		}
+	}
+	for c := range whys {
+		t.Conditions[c].Why[k], t.Conditions[c].WhyMsg[k] = whys[c].say()
 	}
 	return flags
 }
@@ -500,14 +503,14 @@ func (m *mon) warming(a, t bloc.CCode, y int) bloc.Num {
 
 // credibility counts the year's credibility signals; known is false when
 // none of their sources covers the year.
-func (m *mon) credibility(y int, why func(int, string)) (int, bool) {
+func (m *mon) credibility(y int, why func(c int, clause string, args ...any)) (int, bool) {
 	w, a, b, prm := m.in.W, m.in.A, m.in.B, m.prm
 	n, known := 0, false
 	for _, x := range w.Facts {
 		if x.Kind == "unsc_resolution" && x.Stance == "for" && x.Year == y &&
 			((x.SubjectCode == b && x.ObjectCode == a) || (x.SubjectCode == a && x.ObjectCode == b)) {
 			n++
-			why(3, fmt.Sprintf("%s voted for a UNSC resolution against %s (%s)", x.Subject, x.Object, x.ID))
+			why(3, "c4.unsc", x.Subject, x.Object, x.ID)
 		}
 	}
 	for _, src := range []world.Source{world.GSDB, world.TIES} {
@@ -520,7 +523,7 @@ func (m *mon) credibility(y int, why func(int, string)) (int, bool) {
 				for _, pr := range [][2]bloc.CCode{{b, a}, {a, b}} {
 					if has(s.Senders, pr[0]) && has(s.Targets, pr[1]) {
 						n++
-						why(3, fmt.Sprintf("%s imposed sanctions on %s (%s %s)", w.Abb(pr[0]), w.Abb(pr[1]), src, s.ID))
+						why(3, "c4.sanctions", w.Abb(pr[0]), w.Abb(pr[1]), src, s.ID)
 					}
 				}
 			}
@@ -532,7 +535,7 @@ func (m *mon) credibility(y int, why func(int, string)) (int, bool) {
 		now, then := level(w.Dyad(a, b, y))+level(w.Dyad(b, a, y)), level(w.Dyad(a, b, y-1))+level(w.Dyad(b, a, y-1))
 		if now < then {
 			n++
-			why(3, fmt.Sprintf("an ATOP obligation between %s and %s lapsed in %d", w.Abb(a), w.Abb(b), y))
+			why(3, "c4.lapsed", w.Abb(a), w.Abb(b), y)
 		}
 	}
 	if w.CoversDyad(world.ATOP, a, b, y) {
@@ -540,7 +543,7 @@ func (m *mon) credibility(y int, why func(int, string)) (int, bool) {
 		ab, ba := pledges(w.Dyad(a, b, y)), pledges(w.Dyad(b, a, y))
 		if ab != ba {
 			n++
-			why(3, fmt.Sprintf("unreciprocated ATOP obligations in %d: %s→%s %s, %s→%s %s", y, w.Abb(a), w.Abb(b), ab, w.Abb(b), w.Abb(a), ba))
+			why(3, "c4.unreciprocated", y, w.Abb(a), w.Abb(b), ab, w.Abb(b), w.Abb(a), ba)
 		}
 	}
 	dn, dbf := m.undist(y), m.undist(y-prm.Window)
@@ -548,7 +551,7 @@ func (m *mon) credibility(y int, why func(int, string)) (int, bool) {
 		known = true
 		if dn.V-dbf.V >= prm.UNWiden {
 			n++
-			why(3, fmt.Sprintf("UN ideal-point distance widened from %.2f to %.2f", dbf.V, dn.V))
+			why(3, "c4.un_distance", dbf.V, dn.V)
 		}
 	}
 	return n, known

@@ -32,7 +32,12 @@ type builder struct {
 	stateSrc  []string
 	stateVals []string
 	lookups   []lookupRef
+	// index lists the merged lookup tables whose row numbers the ordered
+	// universe _bloc_ui carries (see orderedUniverse).
+	index []indexRef
 }
+
+type indexRef struct{ table, alias, key string }
 
 func (b *builder) directed() bool { return b.unit == DyadYear && !b.opt.NonDirected }
 
@@ -317,7 +322,11 @@ func (b *builder) mergeLookups() error {
 		if err := b.keyed(name, q); err != nil {
 			return err
 		}
-		b.join(fmt.Sprintf("LEFT JOIN %s AS %s ON %s.k = %s", name, m, m, key))
+		if err := b.numbered(name); err != nil {
+			return err
+		}
+		b.index = append(b.index, indexRef{table: name, alias: m, key: key})
+		b.join(fmt.Sprintf("JOIN %s AS %s ON %s.r = u.r_%s", name, m, m, m))
 	}
 	for i := range b.p.Columns {
 		b.p.Columns[i].expr = aliasRef.ReplaceAllStringFunc(b.p.Columns[i].expr, func(ref string) string {
@@ -375,14 +384,46 @@ func (b *builder) stateTable() error {
 	if err := b.keyed("_bloc_state", q); err != nil {
 		return err
 	}
+	// Every state-year of the universe is in _bloc_state (both come from
+	// _bloc_sys), so an inner join keeps every row, once.
 	if b.unit == StateYear {
-		b.joins = append([]string{"LEFT JOIN _bloc_state AS st1 ON st1.k = " + keyState}, b.joins...)
+		b.joins = append([]string{"JOIN _bloc_state AS st1 ON st1.k = " + keyState}, b.joins...)
 		return nil
 	}
 	b.joins = append([]string{
-		"LEFT JOIN _bloc_state AS st1 ON st1.k = " + keyState1,
-		"LEFT JOIN _bloc_state AS st2 ON st2.k = " + keyState2}, b.joins...)
+		"JOIN _bloc_state AS st1 ON st1.k = " + keyState1,
+		"JOIN _bloc_state AS st2 ON st2.k = " + keyState2}, b.joins...)
 	return nil
+}
+
+// numbered gives the rows of a lookup table a number r (1, 2, ...) and adds
+// a row r = 0 whose values are all missing, which the universe's rows
+// without a match refer to.
+func (b *builder) numbered(name string) error {
+	if err := b.exec("CREATE OR REPLACE TEMP TABLE " + name + " AS SELECT CAST(row_number() OVER () AS INTEGER) AS r, * FROM " + name); err != nil {
+		return err
+	}
+	return b.exec("INSERT INTO " + name + " (r) VALUES (0)")
+}
+
+// orderedUniverse creates _bloc_ui: the universe in key order with, for
+// each merged lookup table, the number of its row that matches (0 for
+// none). The panel's query joins every table on a key that each row of
+// _bloc_ui matches exactly once (the state table on the state-year, the
+// lookups on r): an inner hash join keeps the order of its probe side
+// within each chunk, where a LEFT JOIN moves the rows without a match to
+// the end of their chunk. With COPY's PRESERVE_ORDER the chunks keep their
+// order too, so a file needs no ORDER BY — the sort of the wide rows that
+// cost half of the Parquet write. The order is a property of DuckDB's
+// execution, not of SQL: WriteFile checks it and sorts when it fails.
+func (b *builder) orderedUniverse(order string) error {
+	sel := []string{"u.*"}
+	var joins []string
+	for _, ix := range b.index {
+		sel = append(sel, fmt.Sprintf("coalesce(%s.r, 0) AS r_%s", ix.alias, ix.alias))
+		joins = append(joins, fmt.Sprintf("LEFT JOIN %s AS %s ON %s.k = %s AND %s.r > 0", ix.table, ix.alias, ix.alias, ix.key, ix.alias))
+	}
+	return b.temp("_bloc_ui", "SELECT "+strings.Join(sel, ", ")+" FROM _bloc_u AS u "+strings.Join(joins, " ")+" ORDER BY "+order)
 }
 
 // finish prepares the panel's query: the column expressions over the
@@ -403,7 +444,10 @@ func (b *builder) finish() error {
 	if b.unit == StateYear {
 		order = "u.ccode, u.year"
 	}
-	b.p.query = "SELECT " + strings.Join(exprs, ", ") + " FROM _bloc_u AS u " + strings.Join(b.joins, " ")
+	if err := b.orderedUniverse(order); err != nil {
+		return err
+	}
+	b.p.query = "SELECT " + strings.Join(exprs, ", ") + " FROM _bloc_ui AS u " + strings.Join(b.joins, " ")
 	b.p.order = " ORDER BY " + order
 	if traceLevel == "2" {
 		trace(time.Time{}, b.p.sql())

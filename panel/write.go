@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/bloc-project/bloc"
 )
@@ -49,7 +50,11 @@ func FormatOf(path string) (Format, bool) {
 func (f Format) copyOptions() string {
 	switch f {
 	case Parquet:
-		return "(FORMAT parquet)"
+		// No Bloom filters: DuckDB builds one per dictionary-encoded column
+		// chunk by default, a quarter of the writer's CPU time for the
+		// reference chain (bench/README.md), and panel readers filter on
+		// ranges of codes and years, which the row-group statistics serve.
+		return "(FORMAT parquet, WRITE_BLOOM_FILTER false, PRESERVE_ORDER true)"
 	case JSONL:
 		return "(FORMAT json)"
 	default:
@@ -87,7 +92,7 @@ func (p *Panel) WriteFile(ctx context.Context, path string, f Format) error {
 			os.Remove(name)
 		}
 	}()
-	if err := p.copyTo(ctx, name, f); err != nil {
+	if err := p.writeOrdered(ctx, name, f); err != nil {
 		return err
 	}
 	if err := os.Rename(name, path); err != nil {
@@ -105,8 +110,54 @@ func unwrapPathError(err error) error {
 	return err
 }
 
+// writeOrdered writes a file of the panel in key order. The query yields
+// the rows in that order when DuckDB keeps the order of the ordered universe
+// through the joins (see orderedUniverse) and COPY keeps it with
+// PRESERVE_ORDER; a Parquet file is read back to check it (0.1 s for the
+// reference chain) and written again through ORDER BY when the check
+// fails. CSV and JSON lines, which cannot be checked as cheaply, go through
+// ORDER BY.
+func (p *Panel) writeOrdered(ctx context.Context, path string, f Format) error {
+	if f != Parquet {
+		return p.copyTo(ctx, path, f)
+	}
+	if err := p.copyQuery(ctx, p.query, path, f); err != nil {
+		return err
+	}
+	ok, err := p.inOrder(ctx, path)
+	if err != nil || ok {
+		return err
+	}
+	trace(time.Time{}, "-- the rows came out of key order: writing them again through ORDER BY")
+	return p.copyTo(ctx, path, f)
+}
+
+// inOrder reports whether the Parquet file at path holds the panel's rows
+// in strictly increasing key order: (ccode1, ccode2, year) or (ccode, year).
+func (p *Panel) inOrder(ctx context.Context, path string) (bool, error) {
+	key := "(CAST(ccode1 AS BIGINT) * 1000 + ccode2) * 10000 + year"
+	if p.Unit == StateYear {
+		key = "CAST(ccode AS BIGINT) * 10000 + year"
+	}
+	q := fmt.Sprintf(`SELECT count(*), count(*) FILTER (WHERE k <= pk) FROM (
+		SELECT k, lag(k) OVER (ORDER BY file_row_number) AS pk
+		FROM (SELECT %s AS k, file_row_number FROM read_parquet('%s', file_row_number = true)))`, key, strings.ReplaceAll(path, "'", "''"))
+	var n, bad int64
+	if err := p.conn.QueryRowContext(ctx, q).Scan(&n, &bad); err != nil {
+		if ctx.Err() != nil {
+			return false, ctx.Err()
+		}
+		return false, &bloc.Error{Code: bloc.EINTERNAL, Op: "panel", Message: "checking the order of " + path, Err: err}
+	}
+	return n == p.rows && bad == 0, nil
+}
+
 func (p *Panel) copyTo(ctx context.Context, path string, f Format) error {
-	q := fmt.Sprintf("COPY (%s) TO '%s' %s", p.sql(), strings.ReplaceAll(path, "'", "''"), f.copyOptions())
+	return p.copyQuery(ctx, p.sql(), path, f)
+}
+
+func (p *Panel) copyQuery(ctx context.Context, query, path string, f Format) error {
+	q := fmt.Sprintf("COPY (%s) TO '%s' %s", query, strings.ReplaceAll(path, "'", "''"), f.copyOptions())
 	if _, err := p.conn.ExecContext(ctx, q); err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()

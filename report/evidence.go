@@ -278,7 +278,12 @@ func (b *builder) monitor(t *bloc.Termination) {
 	}
 	var rules []Text
 	for _, c := range t.Conditions {
-		rules = append(rules, append(Text{bold(strconv.Itoa(c.N) + ". " + c.Label + ": "), {S: c.Rule, LTR: true, Code: true}, {S: " — "}}, b.english(c.Walt)...))
+		label, walt := c.Label, b.english(c.Walt)
+		if l == FA && l.Has(fmt.Sprintf("end.%d", c.N)) {
+			label = l.T(fmt.Sprintf("end.%d", c.N))
+			walt = plain(l.T(fmt.Sprintf("end.%d.case", c.N), "a", b.name(b.v.A), "b", b.name(b.v.B), "t", threat))
+		}
+		rules = append(rules, append(Text{bold(l.Digits(strconv.Itoa(c.N)) + ". " + label + ": "), {S: c.Rule, LTR: true, Code: true}, {S: " — "}}, walt...))
 	}
 	rules = append(rules, Text{bold(l.T("mon.risk") + ": "), {S: t.Model.Formula, LTR: true, Code: true}})
 	b.add(Block{Kind: KindDetails, Summary: plain(l.T("mon.rules")), Blocks: append([]Block{{Kind: KindList, Items: rules}}, b.sayList(t.Notes, t.NotesMsg)...)})

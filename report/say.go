@@ -55,6 +55,11 @@ func (l Lang) Say(m *bloc.Msg, english string) (s string, ok bool) {
 // arg renders one argument of a message in the language.
 func (l Lang) arg(a bloc.Arg) string {
 	switch {
+	case a.Code:
+		return a.V
+	case a.Msg != nil:
+		s, _ := l.Say(a.Msg, a.V)
+		return s
 	case a.State != 0:
 		if n, ok := registry.PersianName(a.State); ok && l == FA {
 			return n

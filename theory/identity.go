@@ -76,26 +76,26 @@ func (t Identity) Account(c *Case) Account {
 		if k == 3 {
 			break
 		}
-		a.PointsTo = append(a.PointsTo, c.pointer("partner", s.c, bloc.Some(s.v), "identity similarity index"))
+		a.PointsTo = append(a.PointsTo, c.pointer("partner", s.c, bloc.Some(s.v), bloc.Sayf("identity similarity index")))
 		top = append(top, s.c)
 	}
 	a.Prediction = fmt.Sprintf("%s aligns with the states most like it; the most similar in %v are %s.", c.Abb(i), f.P, c.names(top))
 	d := f.Identity(i, j)
 	a.Tests = append(a.Tests, test("id.religion", bloc.Straw, bloc.Bilateral,
 		fmt.Sprintf("%s and %s share a religion", c.Abb(i), c.Abb(j)), fmt.Sprintf("cosine of religion shares ≥ %.2f", t.MinReligion),
-		cmp(d.Religion.Value, "≥", t.MinReligion), fmt.Sprintf("Religious similarity %s (%s).", f2(d.Religion.Value), d.Religion.Note), d.Religion))
+		cmp(d.Religion.Value, "≥", t.MinReligion), bloc.Sayf("Religious similarity %s (%s).", num(f2(d.Religion.Value)), d.Religion.Note), d.Religion))
 	a.Tests = append(a.Tests, test("id.language", bloc.Straw, bloc.Bilateral,
 		fmt.Sprintf("%s and %s share a language", c.Abb(i), c.Abb(j)), "common official or ethnic language (CEPII)",
-		cmp(d.Language.Value, "≥", 1), fmt.Sprintf("Common language: %s.", yesNo(d.Language.Value)), d.Language))
+		cmp(d.Language.Value, "≥", 1), bloc.Sayf("Common language: %s.", yesNoTerm(d.Language.Value)), d.Language))
 	a.Tests = append(a.Tests, test("id.regime", bloc.Straw, bloc.Bilateral,
 		fmt.Sprintf("%s and %s have kindred regimes", c.Abb(i), c.Abb(j)), fmt.Sprintf("1 − |polyarchy_i − polyarchy_j| ≥ %.2f", t.MinRegime),
-		cmp(d.Regime.Value, "≥", t.MinRegime), fmt.Sprintf("Regime similarity %s by V-Dem polyarchy, %s by Polity2.", f2(d.Regime.Value), f2(d.RegimePolity.Value)), d.Regime, d.RegimePolity))
+		cmp(d.Regime.Value, "≥", t.MinRegime), bloc.Sayf("Regime similarity %s by V-Dem polyarchy, %s by Polity2.", num(f2(d.Regime.Value)), num(f2(d.RegimePolity.Value))), d.Regime, d.RegimePolity))
 	a.Tests = append(a.Tests, test("id.history", bloc.Straw, bloc.Bilateral,
 		fmt.Sprintf("%s and %s share a history", c.Abb(i), c.Abb(j)), "colonial link, common coloniser or once one country (CEPII)",
-		cmp(d.History.Value, "≥", 1), fmt.Sprintf("Shared history: %s.", yesNo(d.History.Value)), d.History))
+		cmp(d.History.Value, "≥", 1), bloc.Sayf("Shared history: %s.", yesNoTerm(d.History.Value)), d.History))
 	a.Tests = append(a.Tests, test("id.index", bloc.Hoop, bloc.Bilateral,
 		fmt.Sprintf("%s and %s share an identity overall", c.Abb(i), c.Abb(j)), fmt.Sprintf("identity index ≥ %.2f", t.MinIndex),
-		cmp(d.Index.Value, "≥", t.MinIndex), fmt.Sprintf("Identity index %s (religion, language, regime, history, IGOs; alliance portfolios, S = %s, are left out as the outcome).", f2(d.Index.Value), f2(d.Alliances.Value)),
+		cmp(d.Index.Value, "≥", t.MinIndex), bloc.Sayf("Identity index %s (religion, language, regime, history, IGOs; alliance portfolios, S = %s, are left out as the outcome).", num(f2(d.Index.Value)), num(f2(d.Alliances.Value))),
 		d.Index, d.IGOs, d.Alliances))
 	return a
 }
@@ -108,6 +108,18 @@ func yesNo(v bloc.Num) string {
 		return "yes"
 	default:
 		return "no"
+	}
+}
+
+// yesNoTerm is yesNo as a term of a message.
+func yesNoTerm(v bloc.Num) bloc.Term {
+	switch s := yesNo(v); s {
+	case "yes":
+		return bloc.Term{Key: "val.yes", Text: s}
+	case "no":
+		return bloc.Term{Key: "val.no", Text: s}
+	default:
+		return bloc.Term{Key: "val.na", Text: s}
 	}
 }
 

@@ -63,7 +63,7 @@ func (t Interdependence) Account(c *Case) Account {
 		if k == 3 {
 			break
 		}
-		a.PointsTo = append(a.PointsTo, c.pointer("partner", ps[k], bloc.Some(vs[k]), fmt.Sprintf("trade %.0f million USD in %d", vs[k], y)))
+		a.PointsTo = append(a.PointsTo, c.pointer("partner", ps[k], bloc.Some(vs[k]), bloc.Sayf("trade %.0f million USD in %d", vs[k], y)))
 		top = append(top, ps[k])
 	}
 	if len(top) > 0 {
@@ -79,7 +79,7 @@ func (t Interdependence) Account(c *Case) Account {
 	a.Tests = append(a.Tests, test("ie.partner_rank", bloc.Hoop, bloc.Bilateral,
 		fmt.Sprintf("%s is among %s's main trade partners", c.Abb(j), c.Abb(i)),
 		fmt.Sprintf("rank of %s among %s's partners ≤ %d", c.Abb(j), c.Abb(i), t.TopRank), cmp(rk.Value, "≤", float64(t.TopRank)),
-		fmt.Sprintf("%s ranks %s among %s's partners (%s); its share of %s's trade is %s.", c.Abb(j), f2int(rk.Value), c.Abb(i), rk.Note, c.Abb(i), pct(d.ShareIJ.Value)), ev...))
+		bloc.Sayf("%s ranks %s among %s's partners (%s); its share of %s's trade is %s.", c.Abb(j), num(f2int(rk.Value)), c.Abb(i), rk.Note, c.Abb(i), num(pct(d.ShareIJ.Value))), ev...))
 
 	rr := d.RankIinJ
 	ev = []bloc.Measure{rr, d.ShareJI}
@@ -89,7 +89,7 @@ func (t Interdependence) Account(c *Case) Account {
 	a.Tests = append(a.Tests, test("ie.reciprocal_rank", bloc.Straw, bloc.Bilateral,
 		fmt.Sprintf("%s is among %s's main trade partners", c.Abb(i), c.Abb(j)),
 		fmt.Sprintf("rank of %s among %s's partners ≤ %d", c.Abb(i), c.Abb(j), t.ReciprocalRank), cmp(rr.Value, "≤", float64(t.ReciprocalRank)),
-		fmt.Sprintf("%s ranks %s among %s's partners (%s).", c.Abb(i), f2int(rr.Value), c.Abb(j), rr.Note), ev...))
+		bloc.Sayf("%s ranks %s among %s's partners (%s).", c.Abb(i), num(f2int(rr.Value)), c.Abb(j), rr.Note), ev...))
 
 	weak := bloc.Missing
 	if d.DependIJ.Value.OK && d.DependJI.Value.OK {
@@ -98,23 +98,23 @@ func (t Interdependence) Account(c *Case) Account {
 	a.Tests = append(a.Tests, test("ie.dependence", bloc.Straw, bloc.Bilateral,
 		"Both economies depend on the bilateral trade",
 		fmt.Sprintf("min(DEPEND_ij, DEPEND_ji) ≥ %.1f%% of GDP", 100*t.MinDepend), cmp(weak, "≥", t.MinDepend),
-		fmt.Sprintf("Trade is %s of %s's GDP and %s of %s's.", pctf(d.DependIJ.Value), c.Abb(i), pctf(d.DependJI.Value), c.Abb(j)), d.DependIJ, d.DependJI, d.Asymmetry))
+		bloc.Sayf("Trade is %s of %s's GDP and %s of %s's.", num(pctf(d.DependIJ.Value)), c.Abb(i), num(pctf(d.DependJI.Value)), c.Abb(j)), d.DependIJ, d.DependJI, d.Asymmetry))
 
 	a.Tests = append(a.Tests, test("ie.interdependence", bloc.Straw, bloc.Bilateral,
 		"The pair is interdependent: salient and symmetric trade",
 		fmt.Sprintf("salience·symmetry ≥ %.2f", t.MinIndex), cmp(d.Index.Value, "≥", t.MinIndex),
-		fmt.Sprintf("Salience %s, symmetry %s, index %s.", f3(d.Salience.Value), f2(d.Symmetry.Value), f3(d.Index.Value)), d.Index, d.Salience, d.Symmetry))
+		bloc.Sayf("Salience %s, symmetry %s, index %s.", num(f3(d.Salience.Value)), num(f2(d.Symmetry.Value)), num(f3(d.Index.Value))), d.Index, d.Salience, d.Symmetry))
 
 	a.Tests = append(a.Tests, test("ie.rising", bloc.Straw, bloc.Bilateral,
 		fmt.Sprintf("%s's share of %s's trade rises over the period", c.Abb(j), c.Abb(i)),
 		fmt.Sprintf("trend ≥ %.1f percentage point a year", 100*t.MinTrend), cmp(d.Trend.Value, "≥", t.MinTrend),
-		fmt.Sprintf("The share changed by %s percentage points a year.", ppt(d.Trend.Value)), d.Trend))
+		bloc.Sayf("The share changed by %s percentage points a year.", num(ppt(d.Trend.Value))), d.Trend))
 
 	ig := f.Identity(i, j).IGOs
 	a.Tests = append(a.Tests, test("ie.institutions", bloc.Straw, bloc.Systemic,
 		"Shared institutions add channels between the two",
 		fmt.Sprintf("shared-IGO percentile ≥ %.2f", t.MinIGO), cmp(ig.Value, "≥", t.MinIGO),
-		fmt.Sprintf("%s and %s share more IGOs than %s of %s's dyads (%s).", c.Abb(i), c.Abb(j), pct(ig.Value), c.Abb(i), ig.Note), ig))
+		bloc.Sayf("%s and %s share more IGOs than %s of %s's dyads (%s).", c.Abb(i), c.Abb(j), num(pct(ig.Value)), c.Abb(i), ig.Note), ig))
 	return a
 }
 

@@ -60,7 +60,7 @@ func (t BandwagoningForProfit) Account(c *Case) Account {
 		}
 		if r := f.Revisionism(k); r.OK && r.Revisionist {
 			wolves = append(wolves, k)
-			a.PointsTo = append(a.PointsTo, c.pointer("partner", k, f.CINC(k).Value, fmt.Sprintf("revisionist %s (VR−VSQ %s)", r.Type, f2(r.Index.Value))))
+			a.PointsTo = append(a.PointsTo, c.pointer("partner", k, f.CINC(k).Value, bloc.Sayf("revisionist %s (VR−VSQ %s)", typeTerm(r.Type), num(f2(r.Index.Value)))))
 		}
 	}
 	a.Prediction = fmt.Sprintf("%s (%s) follows a strong revisionist for gain rather than security; the strongest revisionists are %s (status-quo leader: %s).",
@@ -82,7 +82,7 @@ func (t BandwagoningForProfit) Account(c *Case) Account {
 	}
 	a.Tests = append(a.Tests, test("bfp.partner_stronger", bloc.Hoop, bloc.Bilateral,
 		fmt.Sprintf("%s follows the stronger state: %s is stronger than %s", c.Abb(i), c.Abb(j), c.Abb(i)),
-		"CINC_j > CINC_i", stronger, fmt.Sprintf("CINC %s %s, %s %s.", c.Abb(j), f2(cj.Value), c.Abb(i), f2(ci.Value)), cj, ci))
+		"CINC_j > CINC_i", stronger, bloc.Sayf("CINC %s %s, %s %s.", c.Abb(j), num(f2(cj.Value)), c.Abb(i), num(f2(ci.Value))), cj, ci))
 
 	// The size of the followed state's power.
 	pp := f.PowerPercentile(j)
@@ -93,16 +93,28 @@ func (t BandwagoningForProfit) Account(c *Case) Account {
 		s := f.W.StateYear(j, f.Ref)
 		great = yes((s != nil && s.Major) || r <= 5)
 	}
-	why := fmt.Sprintf("%s ranks %d of %d by CINC", c.Abb(j), r, n)
+	major := false
 	if s := f.W.StateYear(j, f.Ref); s != nil && s.Major {
-		why += " and is a COW major power"
+		major = true
 	}
+	var facts []string
 	for _, x := range append(append(c.FactsOf("power_index", j, 0), c.FactsOf("economy_rank", j, 0)...), c.FactsOf("arms_exporter_rank", j, 0)...) {
 		ev = append(ev, c.FactMeasure(x))
-		why += fmt.Sprintf("; %s", factSummary(x))
+		facts = append(facts, factSummary(x))
+	}
+	var why bloc.Msg
+	switch {
+	case major && len(facts) > 0:
+		why = bloc.Sayf("%s ranks %d of %d by CINC and is a COW major power; %s.", c.Abb(j), r, n, strings.Join(facts, "; "))
+	case major:
+		why = bloc.Sayf("%s ranks %d of %d by CINC and is a COW major power.", c.Abb(j), r, n)
+	case len(facts) > 0:
+		why = bloc.Sayf("%s ranks %d of %d by CINC; %s.", c.Abb(j), r, n, strings.Join(facts, "; "))
+	default:
+		why = bloc.Sayf("%s ranks %d of %d by CINC.", c.Abb(j), r, n)
 	}
 	a.Tests = append(a.Tests, test("bfp.partner_great_power", bloc.Straw, bloc.Systemic,
-		fmt.Sprintf("%s is a great power worth following", c.Abb(j)), "COW major power, or CINC rank ≤ 5", great, why+".", ev...))
+		fmt.Sprintf("%s is a great power worth following", c.Abb(j)), "COW major power, or CINC rank ≤ 5", great, why, ev...))
 
 	// Expected gains: arms.
 	arms := c.Tie.ArmsIJ
@@ -111,13 +123,13 @@ func (t BandwagoningForProfit) Account(c *Case) Account {
 	if arms.Value.OK {
 		gainArms = yes(arms.Value.V >= f.Params.ArmsCut)
 	}
-	why = fmt.Sprintf("%s supplied %s of %s's major arms in %v", c.Abb(j), pct(arms.Value), c.Abb(i), f.P)
 	for _, x := range c.FactsOf("arms_deal", j, i) {
 		ev = append(ev, c.FactMeasure(x))
 	}
 	a.Tests = append(a.Tests, test("bfp.gains_arms", bloc.Straw, bloc.Bilateral,
 		fmt.Sprintf("%s gains arms from %s", c.Abb(i), c.Abb(j)),
-		fmt.Sprintf("%s's share of %s's arms imports ≥ %.0f%%", c.Abb(j), c.Abb(i), 100*f.Params.ArmsCut), gainArms, why+".", ev...))
+		fmt.Sprintf("%s's share of %s's arms imports ≥ %.0f%%", c.Abb(j), c.Abb(i), 100*f.Params.ArmsCut), gainArms,
+		bloc.Sayf("%s supplied %s of %s's major arms in %v.", c.Abb(j), num(pct(arms.Value)), c.Abb(i), f.P), ev...))
 
 	// Expected gains: trade.
 	g := f.TradeGrowth(i, j)
@@ -127,21 +139,21 @@ func (t BandwagoningForProfit) Account(c *Case) Account {
 	}
 	a.Tests = append(a.Tests, test("bfp.gains_trade", bloc.Straw, bloc.Bilateral,
 		fmt.Sprintf("%s's trade with %s grows", c.Abb(i), c.Abb(j)), "yearly log growth of bilateral trade > 0", cmp(g.Value, ">", 0),
-		fmt.Sprintf("Bilateral trade grew %s a year (%s).", pct(g.Value), g.Note), ev...))
+		bloc.Sayf("Bilateral trade grew %s a year (%s).", num(pct(g.Value)), g.Note), ev...))
 
 	// A sanctions-proof partner.
 	si, _, cp, ok1 := f.Sanctions(0, i)
 	sj, _, _, ok2 := f.Sanctions(0, j)
 	var proof *bool
-	why = "no sanctions data for the period"
+	why = bloc.Sayf("no sanctions data for the period")
 	ev = []bloc.Measure{f.SanctionsOn(i), f.SanctionsOn(j)}
 	if ok1 && ok2 {
 		common := commonSenders(c, si, sj)
 		proof = yes(len(common) > 0)
 		if len(common) > 0 {
-			why = fmt.Sprintf("Both are under sanctions from %s in %v.", strings.Join(common, ", "), cp)
+			why = bloc.Sayf("Both are under sanctions from %s in %v.", strings.Join(common, ", "), cp)
 		} else {
-			why = fmt.Sprintf("No sender sanctions both %s and %s in %v.", c.Abb(i), c.Abb(j), cp)
+			why = bloc.Sayf("No sender sanctions both %s and %s in %v.", c.Abb(i), c.Abb(j), cp)
 		}
 	}
 	for _, x := range c.FactsOf("sanctions_count", 0, 0) {
@@ -160,10 +172,10 @@ func (t BandwagoningForProfit) Account(c *Case) Account {
 		if len(vetoes)+len(resolutions) > 0 {
 			shield = yes(len(vetoes) > 0 && len(vetoes) >= len(resolutions))
 		}
-		why := fmt.Sprintf("%s vetoed %d draft(s) on %s and voted for %d resolution(s) against it in the case file and data for %v–%d.",
+		why := bloc.Sayf("%s vetoed %d draft(s) on %s and voted for %d resolution(s) against it in the case file and data for %d–%d.",
 			c.Abb(j), len(vetoes), c.Abb(i), len(resolutions), f.P.From, f.P.To+c.FactLag)
 		if shield == nil {
-			why = fmt.Sprintf("no veto or resolution concerning %s is recorded for the period (the veto data name the agenda, not the states it concerns; a case file can add them)", c.Abb(i))
+			why = bloc.Sayf("no veto or resolution concerning %s is recorded for the period (the veto data name the agenda, not the states it concerns; a case file can add them)", c.Abb(i))
 		}
 		a.Tests = append(a.Tests, test("bfp.unsc_shield", bloc.Straw, bloc.Systemic,
 			fmt.Sprintf("%s shields %s at the UN Security Council", c.Abb(j), c.Abb(i)),
@@ -181,7 +193,7 @@ func (t BandwagoningForProfit) Account(c *Case) Account {
 		}
 		a.Tests = append(a.Tests, test("bfp.gains_institutions", bloc.Straw, bloc.Systemic,
 			fmt.Sprintf("%s gains access to institutions %s leads", c.Abb(i), c.Abb(j)), "membership facts in the case file", yes(true),
-			"Case file: "+strings.Join(orgs, "; ")+".", ev...))
+			bloc.Sayf("Case file: %s.", strings.Join(orgs, "; ")), ev...))
 	}
 	return a
 }
@@ -200,22 +212,41 @@ func revHolds(r *indicators.Revision) *bool {
 	return yes(r.Revisionist)
 }
 
-func revWhy(c *Case, r *indicators.Revision) string {
+func revWhy(c *Case, r *indicators.Revision) bloc.Msg {
 	if !r.OK {
-		return "no revisionism data: " + r.Index.Note
+		return bloc.Sayf("no revisionism data: %s", r.Index.Note)
 	}
-	aims := "limited aims"
-	if r.Unlimited {
-		aims = "unlimited aims"
-	}
-	dims := "none"
-	if len(r.Dimensions) > 0 {
-		dims = strings.Join(r.Dimensions, ", ")
-	}
+	s, typ, v := c.Abb(r.State), typeTerm(r.Type), num(f2(r.Index.Value))
 	if !r.Revisionist {
-		return fmt.Sprintf("%s is a status-quo state (%s): VR − VSQ %s.", c.Abb(r.State), r.Type, f2(r.Index.Value))
+		return bloc.Sayf("%s is a status-quo state (%s): VR − VSQ %s.", s, typ, v)
 	}
-	return fmt.Sprintf("%s is a %s: VR − VSQ %s, %s (revision dimensions: %s).", c.Abb(r.State), r.Type, f2(r.Index.Value), aims, dims)
+	aims := bloc.Term{Key: "aims.limited", Text: "limited aims"}
+	if r.Unlimited {
+		aims = bloc.Term{Key: "aims.unlimited", Text: "unlimited aims"}
+	}
+	d := make([]any, len(r.Dimensions))
+	for k, x := range r.Dimensions {
+		d[k] = bloc.Term{Key: "dim." + x, Text: x}
+	}
+	switch len(d) {
+	case 0:
+		return bloc.Sayf("%s is a %s: VR − VSQ %s, %s (revision dimensions: none).", s, typ, v, aims)
+	case 1:
+		return bloc.Sayf("%s is a %s: VR − VSQ %s, %s (revision dimensions: %s).", s, typ, v, aims, d[0])
+	case 2:
+		return bloc.Sayf("%s is a %s: VR − VSQ %s, %s (revision dimensions: %s, %s).", s, typ, v, aims, d[0], d[1])
+	case 3:
+		return bloc.Sayf("%s is a %s: VR − VSQ %s, %s (revision dimensions: %s, %s, %s).", s, typ, v, aims, d[0], d[1], d[2])
+	case 4:
+		return bloc.Sayf("%s is a %s: VR − VSQ %s, %s (revision dimensions: %s, %s, %s, %s).", s, typ, v, aims, d[0], d[1], d[2], d[3])
+	}
+	// More dimensions than the four revision.go knows: one list.
+	return bloc.Sayf("%s is a %s: VR − VSQ %s, %s (revision dimensions: %s).", s, typ, v, aims, strings.Join(r.Dimensions, ", "))
+}
+
+// typeTerm is a Schweller type ("jackal", ...) as a term.
+func typeTerm(t bloc.SchwellerType) bloc.Term {
+	return bloc.Term{Key: "stype." + string(t), Text: string(t)}
 }
 
 func commonSenders(c *Case, a, b []world.Sanction) []string {
@@ -259,8 +290,10 @@ func (c *Case) unscRecord() (vetoes, resolutions []string, ev []bloc.Measure) {
 		if d := draftOf(x.Text); d != "" {
 			key = d
 			if v, ok := c.vetoRecord(d); ok {
-				ev = append(ev, bloc.Measure{ID: "unsc.veto", Label: "veto cast: " + v.Agenda, Subject: c.Abb(c.J), Value: bloc.Some(1), Range: "{0,1}", Year: v.Year,
-					Source: bloc.Provenance{Dataset: string(world.Vetoes), Formula: "draft " + v.Draft + ", " + v.Date}, Note: "confirms the case-file fact " + x.ID})
+				m := bloc.Measure{ID: "unsc.veto", Label: "veto cast: " + v.Agenda, Subject: c.Abb(c.J), Value: bloc.Some(1), Range: "{0,1}", Year: v.Year,
+					Source: bloc.Provenance{Dataset: string(world.Vetoes), Formula: "draft " + v.Draft + ", " + v.Date}}
+				setNote(&m, bloc.Sayf("confirms the case-file fact %s", x.ID))
+				ev = append(ev, m)
 			}
 		}
 		seen[key] = true

@@ -169,14 +169,23 @@ func (c *Case) FactsOf(kind string, subject, object bloc.CCode) []world.Fact {
 func (c *Case) FactMeasure(x world.Fact) bloc.Measure {
 	m := bloc.Measure{ID: "fact." + x.ID, Label: x.Kind + ": " + factLabel(x), Subject: x.Subject, Value: x.Value, Range: x.Unit,
 		Year: x.Year, Source: bloc.Provenance{Dataset: "case file", Formula: x.Source, Citation: x.Citation}}
-	notes := []string{"status " + x.Status}
-	if x.Year > c.F.P.To {
-		notes = append(notes, fmt.Sprintf("dated %s, after the period", x.Date))
+	late := x.Year > c.F.P.To
+	var msg bloc.Msg
+	switch {
+	case x.Rank > 0 && x.Of != 0 && late:
+		msg = bloc.Sayf("status %s; dated %s, after the period; rank %d of %d", x.Status, x.Date, x.Rank, x.Of)
+	case x.Rank > 0 && late:
+		msg = bloc.Sayf("status %s; dated %s, after the period; rank %d", x.Status, x.Date, x.Rank)
+	case x.Rank > 0 && x.Of != 0:
+		msg = bloc.Sayf("status %s; rank %d of %d", x.Status, x.Rank, x.Of)
+	case x.Rank > 0:
+		msg = bloc.Sayf("status %s; rank %d", x.Status, x.Rank)
+	case late:
+		msg = bloc.Sayf("status %s; dated %s, after the period", x.Status, x.Date)
+	default:
+		msg = bloc.Sayf("status %s", x.Status)
 	}
-	if x.Rank > 0 {
-		notes = append(notes, fmt.Sprintf("rank %d", x.Rank)+ofN(x.Of))
-	}
-	m.Note = strings.Join(notes, "; ")
+	setNote(&m, msg)
 	return m
 }
 
@@ -278,7 +287,7 @@ func Score(r *bloc.TheoryResult, aligned bool) {
 	if den == 0 {
 		r.Score = bloc.Missing
 		r.Testable = false
-		r.NotTestable = "no test has data: " + strings.Join(why, "; ")
+		r.NotTestable, r.NotTestableMsg = say(bloc.Sayf("no test has data: %s", strings.Join(why, "; ")))
 		r.PredictsAlignment = nil
 		return
 	}
@@ -346,9 +355,46 @@ func Narratives(c *Case, ids ...string) map[string]Narrative {
 
 func yes(b bool) *bool { return &b }
 
-// test builds a test; holds is nil when the data say nothing.
-func test(id string, typ bloc.TestType, lvl bloc.Level, prediction, rule string, holds *bool, why string, ev ...bloc.Measure) bloc.Test {
-	return bloc.Test{ID: id, Prediction: prediction, Rule: rule, Type: typ, Level: lvl, Holds: holds, Why: why, Evidence: ev}
+// test builds a test; holds is nil when the data say nothing. why is the
+// test's Why, as a message (a zero Msg for none).
+func test(id string, typ bloc.TestType, lvl bloc.Level, prediction, rule string, holds *bool, why bloc.Msg, ev ...bloc.Measure) bloc.Test {
+	t := bloc.Test{ID: id, Prediction: prediction, Rule: rule, Type: typ, Level: lvl, Holds: holds, Evidence: ev}
+	t.Why, t.WhyMsg = say(why)
+	return t
+}
+
+// say returns a message's English wording and the message for a verdict's
+// sentence field and its *Msg sibling: "" and nil for a zero message.
+func say(m bloc.Msg) (string, *bloc.Msg) {
+	if m.IsZero() {
+		return "", nil
+	}
+	return m.String(), &m
+}
+
+// setNote sets a measure's note and its message.
+func setNote(m *bloc.Measure, msg bloc.Msg) { m.Note, m.NoteMsg = say(msg) }
+
+// noteMsg is a measure's note as a message when its package gave it one
+// (a zero Msg otherwise): a sentence of theirs that a theory reports as is.
+func noteMsg(m bloc.Measure) bloc.Msg {
+	if m.NoteMsg != nil && m.NoteMsg.String() == m.Note {
+		return *m.NoteMsg
+	}
+	return bloc.Msg{}
+}
+
+// na is a missing number in a message: "NA" in English, which other
+// languages translate.
+var na = bloc.Term{Key: "val.na", Text: "NA"}
+
+// num makes a number formatted by f2, pct and the like an argument of a
+// message: "NA" becomes the term na.
+func num(s string) any {
+	if s == "NA" {
+		return na
+	}
+	return s
 }
 
 // cmp tests v against a threshold: "<" or "≥"; nil when v is missing.
@@ -383,8 +429,10 @@ func pct(v bloc.Num) string {
 }
 
 // pointer makes a Pointer.
-func (c *Case) pointer(role string, s bloc.CCode, score bloc.Num, basis string) bloc.Pointer {
-	return bloc.Pointer{Role: role, State: c.F.W.Info(s), Score: score, Basis: basis}
+func (c *Case) pointer(role string, s bloc.CCode, score bloc.Num, basis bloc.Msg) bloc.Pointer {
+	p := bloc.Pointer{Role: role, State: c.F.W.Info(s), Score: score}
+	p.Basis, p.BasisMsg = say(basis)
+	return p
 }
 
 // names joins states' abbreviations.

@@ -201,7 +201,7 @@ func (tieTheory) Family() string        { return "test" }
 func (tieTheory) Citation() string      { return "none" }
 func (tieTheory) Assumptions() []string { return []string{"states align"} }
 func (tieTheory) Account(c *Case) Account {
-	return Account{Prediction: "alignment", Tests: []bloc.Test{test("t.tie", bloc.DoublyDecisive, bloc.Bilateral, "a tie exists", "tie ≠ none", yes(c.Aligned()), "")}}
+	return Account{Prediction: "alignment", Tests: []bloc.Test{test("t.tie", bloc.DoublyDecisive, bloc.Bilateral, "a tie exists", "tie ≠ none", yes(c.Aligned()), bloc.Msg{})}}
 }
 
 func TestNewTheoryPlugsIn(t *testing.T) {

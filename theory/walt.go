@@ -102,18 +102,18 @@ func (t BalanceOfThreat) Account(c *Case) Account {
 	if !ok {
 		a.Prediction = fmt.Sprintf("%s's threats cannot be ranked in %v: no intentions or capabilities data.", c.Abb(i), f.P)
 		a.Tests = []bloc.Test{test("bot.threat", bloc.Hoop, bloc.Systemic, fmt.Sprintf("%s faces an outside state with aggressive intentions", c.Abb(i)),
-			"I(T→i) ≥ "+f2(bloc.Some(cut)), nil, "no threat could be ranked")}
+			"I(T→i) ≥ "+f2(bloc.Some(cut)), nil, bloc.Sayf("no threat could be ranked"))}
 		return a
 	}
 	T := top.J
 	partners := c.botPartners(T)
-	a.PointsTo = append(a.PointsTo, c.pointer("threat", T, top.Score, fmt.Sprintf("threat %s (%s index), intentions %s", f2(top.Score), th.Form, f2(top.I.Value))))
+	a.PointsTo = append(a.PointsTo, c.pointer("threat", T, top.Score, bloc.Sayf("threat %s (%s index), intentions %s", num(f2(top.Score)), formTerm(th.Form), num(f2(top.I.Value)))))
 	var pnames []bloc.CCode
 	for k, p := range partners {
 		if k == 3 {
 			break
 		}
-		a.PointsTo = append(a.PointsTo, c.pointer("partner", p.c, bloc.Some(p.score), "opposes "+c.Abb(T)+": "+p.basis))
+		a.PointsTo = append(a.PointsTo, c.pointer("partner", p.c, bloc.Some(p.score), bloc.Sayf("opposes %s: %s", c.Abb(T), p.basis)))
 		pnames = append(pnames, p.c)
 	}
 	a.Prediction = fmt.Sprintf("%s balances against %s, its most threatening state (%s index %s; intentions %s); it aligns with capable states that oppose %s and do not threaten it: %s.",
@@ -123,7 +123,7 @@ func (t BalanceOfThreat) Account(c *Case) Account {
 	a.Tests = append(a.Tests, test("bot.threat", bloc.Hoop, bloc.Systemic,
 		fmt.Sprintf("%s faces an outside state with aggressive intentions (%s)", c.Abb(i), c.Abb(T)),
 		fmt.Sprintf("I(%s→%s) ≥ %.2f", c.Abb(T), c.Abb(i), cut), cmp(top.I.Value, "≥", cut),
-		fmt.Sprintf("%s is %s's first-ranked threat; its intentions index is %s.", c.Abb(T), c.Abb(i), f2(top.I.Value)),
+		bloc.Sayf("%s is %s's first-ranked threat; its intentions index is %s.", c.Abb(T), c.Abb(i), num(f2(top.I.Value))),
 		top.I, top.P, top.D, top.O))
 
 	rj, okj := th.Row(j)
@@ -131,7 +131,7 @@ func (t BalanceOfThreat) Account(c *Case) Account {
 		a.Tests = append(a.Tests, test("bot.partner_benign", bloc.Hoop, bloc.Bilateral,
 			fmt.Sprintf("%s does not perceive %s as aggressive", c.Abb(i), c.Abb(j)),
 			fmt.Sprintf("I(%s→%s) < %.2f and %s is not the top threat", c.Abb(j), c.Abb(i), cut, c.Abb(j)), yes(false),
-			fmt.Sprintf("%s is %s's most threatening state: BoT expects balancing against it, not alignment with it.", c.Abb(j), c.Abb(i)), top.I))
+			bloc.Sayf("%s is %s's most threatening state: BoT expects balancing against it, not alignment with it.", c.Abb(j), c.Abb(i)), top.I))
 	} else {
 		var ev []bloc.Measure
 		var holds *bool
@@ -143,29 +143,30 @@ func (t BalanceOfThreat) Account(c *Case) Account {
 		a.Tests = append(a.Tests, test("bot.partner_benign", bloc.Hoop, bloc.Bilateral,
 			fmt.Sprintf("%s does not perceive %s as having aggressive intentions", c.Abb(i), c.Abb(j)),
 			fmt.Sprintf("I(%s→%s) < %.2f", c.Abb(j), c.Abb(i), cut), holds,
-			fmt.Sprintf("%s's intentions index towards %s is %s (components: disputes, rivalry, conflict events, UN distance, sanctions).", c.Abb(j), c.Abb(i), intentOrNA(rj, okj)), ev...))
+			bloc.Sayf("%s's intentions index towards %s is %s (components: disputes, rivalry, conflict events, UN distance, sanctions).", c.Abb(j), c.Abb(i), num(intentOrNA(rj, okj))), ev...))
 	}
 	// 2. The partner is not among the main threats.
 	if okj && rj.Rank > 0 {
 		m := bloc.Measure{ID: "threat.rank", Label: "rank among the state's threats", Subject: c.Abb(j) + "→" + c.Abb(i),
-			Value: bloc.Some(float64(rj.Rank)), Range: "rank", Year: f.Ref, Source: rj.I.Source, Note: fmt.Sprintf("of %d candidates; %s index %s", len(th.Rows), th.Form, f2(rj.Score))}
+			Value: bloc.Some(float64(rj.Rank)), Range: "rank", Year: f.Ref, Source: rj.I.Source}
+		setNote(&m, bloc.Sayf("of %d candidates; %s index %s", len(th.Rows), formTerm(th.Form), num(f2(rj.Score))))
 		a.Tests = append(a.Tests, test("bot.partner_not_threat", bloc.Straw, bloc.Bilateral,
 			fmt.Sprintf("%s is not among %s's main threats despite its material sources of threat", c.Abb(j), c.Abb(i)),
 			fmt.Sprintf("rank of %s among %s's threats > 3", c.Abb(j), c.Abb(i)), yes(rj.Rank > 3),
-			fmt.Sprintf("%s ranks %d of %d (power %s, proximity %s, offense %s, intentions %s).", c.Abb(j), rj.Rank, len(th.Rows), f2(rj.P.Value), f2(rj.D.Value), f2(rj.O.Value), f2(rj.I.Value)),
+			bloc.Sayf("%s ranks %d of %d (power %s, proximity %s, offense %s, intentions %s).", c.Abb(j), rj.Rank, len(th.Rows), num(f2(rj.P.Value)), num(f2(rj.D.Value)), num(f2(rj.O.Value)), num(f2(rj.I.Value))),
 			m, rj.P, rj.D, rj.O))
 	} else {
 		a.Tests = append(a.Tests, test("bot.partner_not_threat", bloc.Straw, bloc.Bilateral,
-			fmt.Sprintf("%s is not among %s's main threats", c.Abb(j), c.Abb(i)), "rank > 3", nil, "the partner's threat could not be ranked"))
+			fmt.Sprintf("%s is not among %s's main threats", c.Abb(j), c.Abb(i)), "rank > 3", nil, bloc.Sayf("the partner's threat could not be ranked")))
 	}
 	// 3. A common threat.
 	if j != T {
 		opp, why := f.Opposes(j, T)
 		m := bloc.Measure{ID: "opposes", Label: fmt.Sprintf("%s opposes %s", c.Abb(j), c.Abb(T)), Subject: c.Abb(j) + "–" + c.Abb(T), Value: b2n(opp), Range: "{0,1}", Year: f.P.To,
 			Source: bloc.Provenance{Dataset: "tss_strategic_rivalries+gml_mid_directed_dispute_v2.2.1+gsdb_v3_sanctions+unga_ideal_points_bsv_jun2024", Formula: "rivalry, hostile MID, sanctions, or UN distance ≥ " + f2(bloc.Some(f.Params.OpposeUN)) + " without a pledge"}, Note: why}
-		w := fmt.Sprintf("%s opposes %s: %s.", c.Abb(j), c.Abb(T), why)
+		w := bloc.Sayf("%s opposes %s: %s.", c.Abb(j), c.Abb(T), why)
 		if !opp {
-			w = fmt.Sprintf("No rivalry, hostile dispute, sanctions or wide UN distance sets %s against %s.", c.Abb(j), c.Abb(T))
+			w = bloc.Sayf("No rivalry, hostile dispute, sanctions or wide UN distance sets %s against %s.", c.Abb(j), c.Abb(T))
 		}
 		a.Tests = append(a.Tests, test("bot.common_threat", bloc.Hoop, bloc.Systemic,
 			fmt.Sprintf("%s and %s share the threat: %s opposes %s too", c.Abb(i), c.Abb(j), c.Abb(j), c.Abb(T)),
@@ -176,14 +177,14 @@ func (t BalanceOfThreat) Account(c *Case) Account {
 			Source: bloc.Provenance{Dataset: "cow_nmc_v7", Formula: "CINC_k · (1 − T_k→i / max T) over states opposing the threat"}}
 		if r > 0 {
 			pm.Value = bloc.Some(float64(r))
-			pm.Note = fmt.Sprintf("of %d", len(partners))
+			setNote(&pm, bloc.Sayf("of %d", len(partners)))
 		} else {
-			pm.Note = "not among the states opposing the threat"
+			setNote(&pm, bloc.Sayf("not among the states opposing the threat"))
 		}
 		a.Tests = append(a.Tests, test("bot.expected_partner", bloc.Straw, bloc.Systemic,
 			fmt.Sprintf("%s is among the capable, unthreatening opponents of %s that %s would choose", c.Abb(j), c.Abb(T), c.Abb(i)),
 			"rank among expected partners ≤ 3", yes(r > 0 && r <= 3),
-			fmt.Sprintf("Expected partners: %s; %s ranks %s.", c.names(pnames), c.Abb(j), rankText(r)), pm))
+			expectedWhy(c, pnames, r), pm))
 	}
 	// 5. A security seeker: Walt, like Waltz, assumes states that want to
 	// keep what they have (Schweller's critique of their status-quo bias;
@@ -205,7 +206,7 @@ func (t BalanceOfThreat) Account(c *Case) Account {
 	a.Tests = append(a.Tests, test("bot.security_content", bloc.Straw, bloc.Bilateral,
 		fmt.Sprintf("The tie with %s is a security arrangement", c.Abb(j)),
 		fmt.Sprintf("an ATOP obligation in force, or %s's share of %s's arms imports ≥ %.0f%%", c.Abb(j), c.Abb(i), 100*f.Params.ArmsCut), sec,
-		fmt.Sprintf("Highest ATOP obligation %s; %s supplied %s of %s's major arms.", f2(lvl.Value), c.Abb(j), pct(arms.Value), c.Abb(i)), lvl, arms))
+		bloc.Sayf("Highest ATOP obligation %s; %s supplied %s of %s's major arms.", num(f2(lvl.Value)), c.Abb(j), num(pct(arms.Value)), c.Abb(i)), lvl, arms))
 	return a
 }
 
@@ -216,12 +217,20 @@ func intentOrNA(r *indicators.ThreatRow, ok bool) string {
 	return f2(r.I.Value)
 }
 
-func rankText(r int) string {
-	if r == 0 {
-		return "nowhere (it does not oppose the threat)"
+// expectedWhy says where j ranks among BoT's expected partners (r, 0 when
+// it is not one) and names the first of them.
+func expectedWhy(c *Case, pnames []bloc.CCode, r int) bloc.Msg {
+	switch {
+	case r > 0:
+		return bloc.Sayf("Expected partners: %s; %s ranks %d.", c.names(pnames), c.Abb(c.J), r)
+	case len(pnames) == 0:
+		return bloc.Sayf("Expected partners: none; %s ranks nowhere (it does not oppose the threat).", c.Abb(c.J))
 	}
-	return fmt.Sprintf("%d", r)
+	return bloc.Sayf("Expected partners: %s; %s ranks nowhere (it does not oppose the threat).", c.names(pnames), c.Abb(c.J))
 }
+
+// formTerm is the threat index's form ("conditional", ...) as a term.
+func formTerm(form string) bloc.Term { return bloc.Term{Key: "form." + form, Text: form} }
 
 func b2n(b bool) bloc.Num {
 	if b {
@@ -289,7 +298,7 @@ func (t WaltBandwagoning) Account(c *Case) Account {
 	th := f.Threats(i)
 	var a Account
 	if top, ok := c.TopThreat(); ok {
-		a.PointsTo = append(a.PointsTo, c.pointer("partner", top.J, top.Score, "i's first-ranked threat: the state to bandwagon with"))
+		a.PointsTo = append(a.PointsTo, c.pointer("partner", top.J, top.Score, bloc.Sayf("i's first-ranked threat: the state to bandwagon with")))
 		a.Prediction = fmt.Sprintf("A weak %s aligns with its main threat %s when no ally can help it resist.", c.Abb(i), c.Abb(top.J))
 	} else {
 		a.Prediction = fmt.Sprintf("A weak %s aligns with its main threat when no ally can help it resist; no threat could be ranked.", c.Abb(i))
@@ -297,12 +306,14 @@ func (t WaltBandwagoning) Account(c *Case) Account {
 	rj, okj := th.Row(j)
 	var holds *bool
 	var ev []bloc.Measure
-	why := "the partner's threat could not be ranked"
+	why := bloc.Sayf("the partner's threat could not be ranked")
 	if okj && rj.Rank > 0 {
 		holds = yes(rj.Rank <= 3)
-		ev = []bloc.Measure{{ID: "threat.rank", Label: "rank among the state's threats", Subject: c.Abb(j) + "→" + c.Abb(i), Value: bloc.Some(float64(rj.Rank)), Range: "rank", Year: f.Ref,
-			Source: rj.I.Source, Note: fmt.Sprintf("of %d; %s index %s", len(th.Rows), th.Form, f2(rj.Score))}, rj.I}
-		why = fmt.Sprintf("%s ranks %d of %d among %s's threats (intentions %s).", c.Abb(j), rj.Rank, len(th.Rows), c.Abb(i), f2(rj.I.Value))
+		rank := bloc.Measure{ID: "threat.rank", Label: "rank among the state's threats", Subject: c.Abb(j) + "→" + c.Abb(i), Value: bloc.Some(float64(rj.Rank)), Range: "rank", Year: f.Ref,
+			Source: rj.I.Source}
+		setNote(&rank, bloc.Sayf("of %d; %s index %s", len(th.Rows), formTerm(th.Form), num(f2(rj.Score))))
+		ev = []bloc.Measure{rank, rj.I}
+		why = bloc.Sayf("%s ranks %d of %d among %s's threats (intentions %s).", c.Abb(j), rj.Rank, len(th.Rows), c.Abb(i), num(f2(rj.I.Value)))
 	}
 	a.Tests = append(a.Tests, test("bw.partner_is_threat", bloc.Hoop, bloc.Bilateral,
 		fmt.Sprintf("%s is a source of threat to %s", c.Abb(j), c.Abb(i)), fmt.Sprintf("rank of %s among %s's threats ≤ 3", c.Abb(j), c.Abb(i)), holds, why, ev...))
@@ -312,9 +323,9 @@ func (t WaltBandwagoning) Account(c *Case) Account {
 	if cr.Value.OK && cr.Value.V < 1 {
 		ratio := cr.Value.V / (1 - cr.Value.V)
 		weak = yes(ratio < t.WeakRatio)
-		why = fmt.Sprintf("CINC_%s/CINC_%s = %.2f.", c.Abb(i), c.Abb(j), ratio)
+		why = bloc.Sayf("CINC_%s/CINC_%s = %.2f.", c.Abb(i), c.Abb(j), ratio)
 	} else {
-		why = "no CINC for one of the states"
+		why = bloc.Sayf("no CINC for one of the states")
 	}
 	a.Tests = append(a.Tests, test("bw.weak", bloc.Hoop, bloc.Bilateral,
 		fmt.Sprintf("%s is weak relative to %s", c.Abb(i), c.Abb(j)), fmt.Sprintf("CINC_i/CINC_j < %.2f", t.WeakRatio), weak, why, cr, f.CINC(i), f.CINC(j)))
@@ -330,12 +341,12 @@ func (t WaltBandwagoning) Account(c *Case) Account {
 	if cj.OK {
 		none = yes(bv < t.AllyRatio*cj.V)
 		if best != 0 {
-			why = fmt.Sprintf("The strongest state opposing %s is %s with CINC %.3f against %s's %.3f.", c.Abb(j), c.Abb(best), bv, c.Abb(j), cj.V)
+			why = bloc.Sayf("The strongest state opposing %s is %s with CINC %.3f against %s's %.3f.", c.Abb(j), c.Abb(best), bv, c.Abb(j), cj.V)
 		} else {
-			why = fmt.Sprintf("No state opposes %s.", c.Abb(j))
+			why = bloc.Sayf("No state opposes %s.", c.Abb(j))
 		}
 	} else {
-		why = "no CINC for the partner"
+		why = bloc.Sayf("no CINC for the partner")
 	}
 	a.Tests = append(a.Tests, test("bw.no_allies", bloc.Straw, bloc.Systemic,
 		fmt.Sprintf("No ally is available to help %s resist %s", c.Abb(i), c.Abb(j)),
@@ -355,7 +366,7 @@ func (t WaltBandwagoning) Account(c *Case) Account {
 	a.Tests = append(a.Tests, test("bw.appeasable_or_near", bloc.Straw, bloc.Bilateral,
 		fmt.Sprintf("%s is nearby or believed appeasable", c.Abb(j)),
 		fmt.Sprintf("contiguous, or I(%s→%s) < %.2f", c.Abb(j), c.Abb(i), f.Params.IntentCut), app,
-		fmt.Sprintf("Contiguity type %s; intentions %s.", f2(cont.Value), f2(intent.Value)), cont, intent))
+		bloc.Sayf("Contiguity type %s; intentions %s.", num(f2(cont.Value)), num(f2(intent.Value))), cont, intent))
 	return a
 }
 

@@ -92,16 +92,16 @@ func (BalanceOfPower) Account(c *Case) Account {
 	}
 	if !okL {
 		a.Prediction = fmt.Sprintf("No capability data for %d: the distribution of power is unknown.", f.Ref)
-		a.Tests = []bloc.Test{test("bop.not_system_leader", bloc.Hoop, bloc.Systemic, "the partner is not the strongest state", "j ≠ argmax CINC", nil, "no capability data: "+f.CINC(i).Note)}
+		a.Tests = []bloc.Test{test("bop.not_system_leader", bloc.Hoop, bloc.Systemic, "the partner is not the strongest state", "j ≠ argmax CINC", nil, bloc.Sayf("no capability data: %s", f.CINC(i).Note))}
 		return a
 	}
-	lead := "strongest state in the system by CINC"
+	lead := bloc.Sayf("strongest state in the system by CINC")
 	if top, _ := f.SystemLeader(); top == i {
-		lead = fmt.Sprintf("strongest state by CINC after %s, which leads the system", c.Abb(i))
+		lead = bloc.Sayf("strongest state by CINC after %s, which leads the system", c.Abb(i))
 	}
 	a.PointsTo = append(a.PointsTo, c.pointer("leader", L, f.CINC(L).Value, lead))
 	if okR {
-		a.PointsTo = append(a.PointsTo, c.pointer("leader", R, f.CINC(R).Value, fmt.Sprintf("strongest state in %s's neighbourhood (contiguous or within %.0f km)", c.Abb(i), f.Params.RegionKm)))
+		a.PointsTo = append(a.PointsTo, c.pointer("leader", R, f.CINC(R).Value, bloc.Sayf("strongest state in %s's neighbourhood (contiguous or within %.0f km)", c.Abb(i), f.Params.RegionKm)))
 	}
 	opp := c.opponents(L)
 	var pn []bloc.CCode
@@ -109,7 +109,7 @@ func (BalanceOfPower) Account(c *Case) Account {
 		if k == 3 {
 			break
 		}
-		a.PointsTo = append(a.PointsTo, c.pointer("partner", p.c, bloc.Some(p.score), "opposes "+c.Abb(L)+": "+p.basis))
+		a.PointsTo = append(a.PointsTo, c.pointer("partner", p.c, bloc.Some(p.score), bloc.Sayf("opposes %s: %s", c.Abb(L), p.basis)))
 		pn = append(pn, p.c)
 	}
 	reg := ""
@@ -123,17 +123,17 @@ func (BalanceOfPower) Account(c *Case) Account {
 	a.Tests = append(a.Tests, test("bop.not_system_leader", bloc.Hoop, bloc.Systemic,
 		fmt.Sprintf("%s does not align with the strongest state, %s", c.Abb(i), c.Abb(L)),
 		fmt.Sprintf("%s ≠ argmax CINC (%s)", c.Abb(j), c.Abb(L)), yes(j != L),
-		fmt.Sprintf("%s leads the system with CINC %s; %s has %s.", c.Abb(L), f2(cl.Value), c.Abb(j), f2(cj.Value)), cl, cj, f.SystemShare(L)))
+		bloc.Sayf("%s leads the system with CINC %s; %s has %s.", c.Abb(L), num(f2(cl.Value)), c.Abb(j), num(f2(cj.Value))), cl, cj, f.SystemShare(L)))
 	if okR {
 		a.Tests = append(a.Tests, test("bop.not_regional_leader", bloc.Hoop, bloc.Regional,
 			fmt.Sprintf("%s does not align with its strongest neighbour, %s", c.Abb(i), c.Abb(R)),
 			fmt.Sprintf("%s ≠ strongest neighbour (%s)", c.Abb(j), c.Abb(R)), yes(j != R),
-			fmt.Sprintf("%s is the strongest state within %.0f km of %s or contiguous with it (CINC %s against %s).", c.Abb(R), f.Params.RegionKm, c.Abb(i), f2(f.CINC(R).Value), f2(f.CINC(i).Value)),
+			bloc.Sayf("%s is the strongest state within %.0f km of %s or contiguous with it (CINC %s against %s).", c.Abb(R), f.Params.RegionKm, c.Abb(i), num(f2(f.CINC(R).Value)), num(f2(f.CINC(i).Value))),
 			f.CINC(R), f.CINC(i), f.MinDistance(i, R), f.Contiguity(i, R)))
 	} else {
-		why := fmt.Sprintf("no neighbour of %s is stronger than it (or the distance data are missing)", c.Abb(i))
+		why := bloc.Sayf("no neighbour of %s is stronger than it (or the distance data are missing)", c.Abb(i))
 		if r, ok := f.RegionalLeader(i); ok && r == L {
-			why = fmt.Sprintf("%s's strongest neighbour is %s, the system's leader: the system-level tests cover it", c.Abb(i), c.Abb(L))
+			why = bloc.Sayf("%s's strongest neighbour is %s, the system's leader: the system-level tests cover it", c.Abb(i), c.Abb(L))
 		}
 		a.Tests = append(a.Tests, test("bop.not_regional_leader", bloc.Hoop, bloc.Regional,
 			fmt.Sprintf("%s does not align with a stronger neighbour", c.Abb(i)), "no neighbour stronger than i", nil, why))
@@ -145,19 +145,23 @@ func (BalanceOfPower) Account(c *Case) Account {
 	}
 	if j != L {
 		ok, why := f.Opposes(j, L)
-		if !ok {
-			why = fmt.Sprintf("no rivalry, hostile dispute, sanctions or wide UN distance sets %s against %s", c.Abb(j), c.Abb(L))
+		t := test("bop.partner_counterweight", bloc.Hoop, bloc.Systemic,
+			fmt.Sprintf("%s is a counterweight to %s", c.Abb(j), c.Abb(L)), fmt.Sprintf("opposes(%s, %s)", c.Abb(j), c.Abb(L)), yes(ok),
+			bloc.Sayf("no rivalry, hostile dispute, sanctions or wide UN distance sets %s against %s.", c.Abb(j), c.Abb(L)))
+		if ok {
+			t.Why, t.WhyMsg = why+".", nil // the reason Opposes gives, in English only
 		}
-		a.Tests = append(a.Tests, test("bop.partner_counterweight", bloc.Hoop, bloc.Systemic,
-			fmt.Sprintf("%s is a counterweight to %s", c.Abb(j), c.Abb(L)), fmt.Sprintf("opposes(%s, %s)", c.Abb(j), c.Abb(L)), yes(ok), why+"."))
+		a.Tests = append(a.Tests, t)
 	}
 	if okR && j != R {
 		ok, why := f.Opposes(j, R)
-		if !ok {
-			why = fmt.Sprintf("nothing sets %s against %s", c.Abb(j), c.Abb(R))
+		t := test("bop.partner_regional_counterweight", bloc.Straw, bloc.Regional,
+			fmt.Sprintf("%s is a counterweight to %s in %s's region", c.Abb(j), c.Abb(R), c.Abb(i)), fmt.Sprintf("opposes(%s, %s)", c.Abb(j), c.Abb(R)), yes(ok),
+			bloc.Sayf("nothing sets %s against %s.", c.Abb(j), c.Abb(R)))
+		if ok {
+			t.Why, t.WhyMsg = why+".", nil // the reason Opposes gives, in English only
 		}
-		a.Tests = append(a.Tests, test("bop.partner_regional_counterweight", bloc.Straw, bloc.Regional,
-			fmt.Sprintf("%s is a counterweight to %s in %s's region", c.Abb(j), c.Abb(R), c.Abb(i)), fmt.Sprintf("opposes(%s, %s)", c.Abb(j), c.Abb(R)), yes(ok), why+"."))
+		a.Tests = append(a.Tests, t)
 	}
 	return a
 }
@@ -184,18 +188,22 @@ func (c *Case) notAllied(id string, typ bloc.TestType, lvl bloc.Level, t bloc.CC
 		}
 	}
 	var holds *bool
-	why := lv.Note
+	why := noteMsg(lv) // ATOP's reason for having no data
 	if lv.Value.OK {
 		holds = yes(len(def) == 0)
 		if len(def) > 0 {
-			why = fmt.Sprintf("%s is allied with %s: ATOP %s.", c.Abb(c.I), c.Abb(t), strings.Join(def, ", "))
+			why = bloc.Sayf("%s is allied with %s: ATOP %s.", c.Abb(c.I), c.Abb(t), strings.Join(def, ", "))
 		} else {
-			why = fmt.Sprintf("No ATOP defense or offense pledge binds %s to %s in %v.", c.Abb(c.I), c.Abb(t), f.P)
+			why = bloc.Sayf("No ATOP defense or offense pledge binds %s to %s in %v.", c.Abb(c.I), c.Abb(t), f.P)
 		}
 	}
 	lv.Label = fmt.Sprintf("highest ATOP obligation between %s and %s", c.Abb(c.I), c.Abb(t))
-	return test(id, typ, lvl, fmt.Sprintf("%s does not ally with %s, %s, whom it should balance", c.Abb(c.I), what, c.Abb(t)),
+	x := test(id, typ, lvl, fmt.Sprintf("%s does not ally with %s, %s, whom it should balance", c.Abb(c.I), what, c.Abb(t)),
 		fmt.Sprintf("no ATOP defense or offense pledge %s–%s in the period", c.Abb(c.I), c.Abb(t)), holds, why, lv)
+	if !lv.Value.OK && why.IsZero() {
+		x.Why = lv.Note // a note without a message
+	}
+	return x
 }
 
 // Narrative implements Narrator.

@@ -21,11 +21,46 @@ type claimCtx struct {
 	v    *bloc.Verdict
 	cf   *casefile.Case
 	args map[string]string
-	err  error
+	// failed says why the claim's arguments are wrong (nil: they are not).
+	failed *bloc.Msg
+}
+
+// why is a check's explanation: the English sentence and its message. msg
+// is nil when the sentence is the case file's own prose (an untestable
+// claim's reason), which stays as written.
+type why struct {
+	text string
+	msg  *bloc.Msg
+}
+
+// said is the explanation a message gives.
+func said(m bloc.Msg) why { return why{text: m.String(), msg: &m} }
+
+// quoted is a sentence another package wrote, with its message when the
+// message says exactly that sentence.
+func quoted(s string, m *bloc.Msg) why {
+	if m == nil || m.IsZero() || m.String() != s {
+		return why{text: s}
+	}
+	c := *m
+	return why{text: s, msg: &c}
+}
+
+// verbatim is text passed to bloc.Sayf that every language prints as it
+// is, digits and all: an identifier (a dataset, a test, its rule, a draft
+// resolution, a fact) or the case file's own words.
+func verbatim(s string) bloc.Code { return bloc.Code(s) }
+
+// tieKind is a tie kind as a term of the vocabulary.
+func tieKind(k bloc.TieKind) bloc.Term { return bloc.Term{Key: "tie." + string(k), Text: string(k)} }
+
+// theoryName is a theory's name as a term of the vocabulary.
+func theoryName(r *bloc.TheoryResult) bloc.Term {
+	return bloc.Term{Key: "theory." + r.ID, Text: r.Name}
 }
 
 // check tests one claim: it returns the verdict, why, and the evidence.
-type check func(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure)
+type check func(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure)
 
 // checks are the checks a case file's claims may name. Each is documented in
 // docs/verdict-schema.md ("Checks").
@@ -93,20 +128,24 @@ func checkClaims(c *theory.Case, v *bloc.Verdict, cf *casefile.Case) *bloc.CaseR
 	for _, cl := range cf.Claims {
 		x := &claimCtx{c: c, f: c.F, v: v, cf: cf, args: cl.Args}
 		cc := bloc.ClaimCheck{ID: cl.ID, Table: cl.Table, Theory: cl.Theory, Claim: cl.Text}
+		var w why
 		fn, ok := checks[cl.Check]
 		if !ok {
-			cc.Verdict, cc.Why = bloc.NotTestable, fmt.Sprintf("unknown check %q", cl.Check)
+			cc.Verdict, w = bloc.NotTestable, said(bloc.Sayf("unknown check %q", cl.Check))
 		} else {
-			cc.Verdict, cc.Why, cc.Evidence = fn(x)
-			if x.err != nil {
-				cc.Verdict, cc.Why = bloc.NotTestable, "the claim's arguments are wrong: "+x.err.Error()
+			cc.Verdict, w, cc.Evidence = fn(x)
+			if x.failed != nil {
+				cc.Verdict, w = bloc.NotTestable, said(*x.failed)
 			}
 		}
 		if cc.Evidence == nil {
 			cc.Evidence = []bloc.Measure{}
 		}
+		cc.Why, cc.WhyMsg = w.text, w.msg
 		if cl.Note != "" {
-			cc.Why += " " + cl.Note
+			// The claim's note is the case file's prose, in its language:
+			// the whole sentence stays as written.
+			cc.Why, cc.WhyMsg = cc.Why+" "+cl.Note, nil
 		}
 		rep.Claims = append(rep.Claims, cc)
 	}
@@ -118,7 +157,7 @@ func checkClaims(c *theory.Case, v *bloc.Verdict, cf *casefile.Case) *bloc.CaseR
 func (x *claimCtx) state(key string) bloc.CCode {
 	s := strings.TrimSpace(x.args[key])
 	if s == "" {
-		x.fail("missing argument %q", key)
+		x.fail(bloc.Sayf("the claim's arguments are wrong: missing argument %q", key))
 		return 0
 	}
 	if n, err := strconv.Atoi(s); err == nil {
@@ -136,7 +175,7 @@ func (x *claimCtx) state(key string) bloc.CCode {
 			return c
 		}
 	}
-	x.fail("no state %q", s)
+	x.fail(bloc.Sayf("the claim's arguments are wrong: no state %q", s))
 	return 0
 }
 
@@ -147,16 +186,17 @@ func (x *claimCtx) num(key string, def float64) float64 {
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
-		x.fail("argument %s=%q is not a number", key, s)
+		x.fail(bloc.Sayf("the claim's arguments are wrong: argument %s=%q is not a number", key, s))
 	}
 	return v
 }
 
 func (x *claimCtx) has(key string) bool { _, ok := x.args[key]; return ok }
 
-func (x *claimCtx) fail(format string, args ...any) {
-	if x.err == nil {
-		x.err = fmt.Errorf(format, args...)
+// fail records why the claim's arguments are wrong; the first reason wins.
+func (x *claimCtx) fail(m bloc.Msg) {
+	if x.failed == nil {
+		x.failed = &m
 	}
 }
 
@@ -183,7 +223,7 @@ func (x *claimCtx) facts(key string) []world.Fact {
 			}
 		}
 		if !found {
-			x.fail("no fact %q in the case file", id)
+			x.fail(bloc.Sayf("the claim's arguments are wrong: no fact %q in the case file", id))
 		}
 	}
 	return out
@@ -196,7 +236,7 @@ func verdictOf(b bool) bloc.ClaimVerdict {
 	return bloc.Refuted
 }
 
-func checkPowerRank(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+func checkPowerRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	s := x.state("state")
 	maxRank := int(x.num("max", 10))
 	r, n := x.f.PowerRank(s)
@@ -207,13 +247,14 @@ func checkPowerRank(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
 		fs = append(fs, fmt.Sprintf("%s [%s]", factText(f), f.Status))
 	}
 	if r == 0 {
-		return bloc.NotTestable, fmt.Sprintf("no CINC for %s in %d.", x.abb(s), x.f.Ref), ev
+		return bloc.NotTestable, said(bloc.Sayf("no CINC for %s in %d.", x.abb(s), x.f.Ref)), ev
 	}
-	why := fmt.Sprintf("%s ranks %d of %d by CINC in %d (COW NMC).", x.abb(s), r, n, x.f.Ref)
+	m := bloc.Sayf("%s ranks %d of %d by CINC in %d (COW NMC).", x.abb(s), r, n, x.f.Ref)
 	if len(fs) > 0 {
-		why += " Case file: " + strings.Join(fs, "; ") + "."
+		// The facts are the case file's words.
+		m = bloc.Sayf("%s ranks %d of %d by CINC in %d (COW NMC). Case file: %s.", x.abb(s), r, n, x.f.Ref, verbatim(strings.Join(fs, "; ")))
 	}
-	return verdictOf(r <= maxRank), why, ev
+	return verdictOf(r <= maxRank), said(m), ev
 }
 
 func factText(f world.Fact) string {
@@ -233,7 +274,7 @@ func factText(f world.Fact) string {
 	return s + " (" + f.Date + ")"
 }
 
-func checkOffenseRank(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+func checkOffenseRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	s, of := x.state("state"), x.state("of")
 	maxRank := int(x.num("max", 10))
 	th := x.f.Threats(of)
@@ -245,11 +286,11 @@ func checkOffenseRank(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
 	}
 	row, ok := th.Row(s)
 	if !ok || !row.O.Value.OK {
-		return bloc.NotTestable, fmt.Sprintf("no offensive-power data for %s.", x.abb(s)), nil
+		return bloc.NotTestable, said(bloc.Sayf("no offensive-power data for %s.", x.abb(s))), nil
 	}
 	r, n := rankIn(vals, s)
 	o, comps := x.f.Offense(s)
-	return verdictOf(r <= maxRank), fmt.Sprintf("%s's offensive-power index is %.2f, rank %d of %d (military spending, personnel, arms exports).", x.abb(s), row.O.Value.V, r, n), append([]bloc.Measure{o}, comps...)
+	return verdictOf(r <= maxRank), said(bloc.Sayf("%s's offensive-power index is %.2f, rank %d of %d (military spending, personnel, arms exports).", x.abb(s), row.O.Value.V, r, n)), append([]bloc.Measure{o}, comps...)
 }
 
 func rankIn(vals map[bloc.CCode]float64, c bloc.CCode) (int, int) {
@@ -262,31 +303,40 @@ func rankIn(vals map[bloc.CCode]float64, c bloc.CCode) (int, int) {
 	return r, len(vals)
 }
 
-func checkContiguous(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+func checkContiguous(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	a, b := x.state("a"), x.state("b")
 	ct := x.f.Contiguity(a, b)
 	md := x.f.MinDistance(a, b)
 	cd := x.f.CapitalDistance(a, b)
 	ev := []bloc.Measure{ct, md, cd}
 	if !ct.Value.OK {
-		return bloc.NotTestable, "COW contiguity does not cover the period: " + ct.Note, ev
+		return bloc.NotTestable, said(bloc.Sayf("COW contiguity does not cover the period: %s", verbatim(ct.Note))), ev
 	}
+	sa, sb := x.abb(a), x.abb(b)
 	if ct.Value.V >= 1 {
-		return bloc.Supported, fmt.Sprintf("COW codes %s–%s as contiguous (type %.0f) in %d.", x.abb(a), x.abb(b), ct.Value.V, ct.Year), ev
+		return bloc.Supported, said(bloc.Sayf("COW codes %s–%s as contiguous (type %.0f) in %d.", sa, sb, ct.Value.V, ct.Year)), ev
 	}
-	why := fmt.Sprintf("COW Direct Contiguity codes %s and %s as not contiguous in %d", x.abb(a), x.abb(b), ct.Year)
-	if last := x.lastContiguous(a, b); last > 0 {
-		why += fmt.Sprintf(" (contiguous until %d)", last)
+	last := x.lastContiguous(a, b)
+	var m bloc.Msg
+	switch {
+	case !md.Value.OK && last == 0:
+		m = bloc.Sayf("COW Direct Contiguity codes %s and %s as not contiguous in %d.", sa, sb, ct.Year)
+	case !md.Value.OK:
+		m = bloc.Sayf("COW Direct Contiguity codes %s and %s as not contiguous in %d (contiguous until %d).", sa, sb, ct.Year, last)
+	case !cd.Value.OK && last == 0:
+		m = bloc.Sayf("COW Direct Contiguity codes %s and %s as not contiguous in %d. The territories are %.1f km apart at the closest (CShapes, %d): near, but not neighbours in COW's coding.",
+			sa, sb, ct.Year, md.Value.V, md.Year)
+	case !cd.Value.OK:
+		m = bloc.Sayf("COW Direct Contiguity codes %s and %s as not contiguous in %d (contiguous until %d). The territories are %.1f km apart at the closest (CShapes, %d): near, but not neighbours in COW's coding.",
+			sa, sb, ct.Year, last, md.Value.V, md.Year)
+	case last == 0:
+		m = bloc.Sayf("COW Direct Contiguity codes %s and %s as not contiguous in %d. The territories are %.1f km apart at the closest (CShapes, %d) and the capitals %.0f km: near, but not neighbours in COW's coding.",
+			sa, sb, ct.Year, md.Value.V, md.Year, cd.Value.V)
+	default:
+		m = bloc.Sayf("COW Direct Contiguity codes %s and %s as not contiguous in %d (contiguous until %d). The territories are %.1f km apart at the closest (CShapes, %d) and the capitals %.0f km: near, but not neighbours in COW's coding.",
+			sa, sb, ct.Year, last, md.Value.V, md.Year, cd.Value.V)
 	}
-	why += "."
-	if md.Value.OK {
-		why += fmt.Sprintf(" The territories are %.1f km apart at the closest (CShapes, %d)", md.Value.V, md.Year)
-		if cd.Value.OK {
-			why += fmt.Sprintf(" and the capitals %.0f km", cd.Value.V)
-		}
-		why += ": near, but not neighbours in COW's coding."
-	}
-	return bloc.Refuted, why, ev
+	return bloc.Refuted, said(m), ev
 }
 
 // lastContiguous returns the last year a and b were contiguous among the
@@ -301,36 +351,35 @@ func (x *claimCtx) lastContiguous(a, b bloc.CCode) int {
 	return 0
 }
 
-func checkIntent(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+func checkIntent(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	from, to := x.state("from"), x.state("to")
 	row, ok := x.f.Threats(to).Row(from)
 	if !ok || !row.I.Value.OK {
-		return bloc.NotTestable, "no intentions data.", nil
+		return bloc.NotTestable, said(bloc.Sayf("no intentions data.")), nil
 	}
 	v := row.I.Value.V
 	parts := x.f.IntentParts(from, to)
 	ev := append([]bloc.Measure{row.I}, parts...)
 	if x.has("below") {
 		cut := x.num("below", 0.33)
-		return verdictOf(v < cut), fmt.Sprintf("%s's aggressive-intentions index towards %s is %.2f (below %.2f counts as not aggressive): no MIDs, rivalry or sanctions; conflict is %s of its events.", x.abb(from), x.abb(to), v, cut, pctOf(parts[2].Value)), ev
+		var m bloc.Msg
+		if c := parts[2].Value; c.OK {
+			m = bloc.Sayf("%s's aggressive-intentions index towards %s is %.2f (below %.2f counts as not aggressive): no MIDs, rivalry or sanctions; conflict is %.0f%% of its events.", x.abb(from), x.abb(to), v, cut, 100*c.V)
+		} else {
+			m = bloc.Sayf("%s's aggressive-intentions index towards %s is %.2f (below %.2f counts as not aggressive): no MIDs, rivalry or sanctions; conflict is unknown of its events.", x.abb(from), x.abb(to), v, cut)
+		}
+		return verdictOf(v < cut), said(m), ev
 	}
 	cut := x.num("above", 0.33)
-	return verdictOf(v >= cut), fmt.Sprintf("%s's aggressive-intentions index towards %s is %.2f.", x.abb(from), x.abb(to), v), ev
+	return verdictOf(v >= cut), said(bloc.Sayf("%s's aggressive-intentions index towards %s is %.2f.", x.abb(from), x.abb(to), v)), ev
 }
 
-func pctOf(v bloc.Num) string {
-	if !v.OK {
-		return "unknown"
-	}
-	return fmt.Sprintf("%.0f%%", 100*v.V)
-}
-
-func checkThreatRank(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+func checkThreatRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	s, of := x.state("state"), x.state("of")
 	th := x.f.Threats(of)
 	row, ok := th.Row(s)
 	if !ok || row.Rank == 0 {
-		return bloc.NotTestable, fmt.Sprintf("%s's threat to %s could not be ranked.", x.abb(s), x.abb(of)), nil
+		return bloc.NotTestable, said(bloc.Sayf("%s's threat to %s could not be ranked.", x.abb(s), x.abb(of))), nil
 	}
 	var top []string
 	for k, r := range th.Rows {
@@ -339,8 +388,8 @@ func checkThreatRank(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
 		}
 		top = append(top, x.abb(r.J))
 	}
-	why := fmt.Sprintf("%s ranks %d of %d among %s's threats (%s index %.3f; first five: %s; %.0f%% of sampled weightings put it first).",
-		x.abb(s), row.Rank, len(th.Rows), x.abb(of), th.Form, row.Score.V, strings.Join(top, ", "), 100*row.TopShare)
+	why := said(bloc.Sayf("%s ranks %d of %d among %s's threats (%s index %.3f; first five: %s; %.0f%% of sampled weightings put it first).",
+		x.abb(s), row.Rank, len(th.Rows), x.abb(of), bloc.Term{Key: "form." + th.Form, Text: th.Form}, row.Score.V, strings.Join(top, ", "), 100*row.TopShare))
 	ev := []bloc.Measure{row.P, row.D, row.O, row.I}
 	if x.has("max") {
 		return verdictOf(row.Rank <= int(x.num("max", 1))), why, ev
@@ -348,14 +397,19 @@ func checkThreatRank(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
 	return verdictOf(row.Rank >= int(x.num("min", 4))), why, ev
 }
 
-func checkTieKind(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+func checkTieKind(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	want := bloc.TieKind(x.args["kind"])
 	t := x.v.Tie
-	why := fmt.Sprintf("The data show %s %s: %s.", article(string(t.Kind)), t.Kind, t.Basis)
-	if t.Kind == bloc.Alignment && want == bloc.Alliance {
-		why += " In Snyder's terms that is an alignment, not an alliance: there is no defense pledge."
+	var m bloc.Msg
+	switch {
+	case t.Kind == bloc.Alignment && want == bloc.Alliance:
+		m = bloc.Sayf("The data show an alignment: %s. In Snyder's terms that is an alignment, not an alliance: there is no defense pledge.", verbatim(t.Basis))
+	case article(string(t.Kind)) == "an":
+		m = bloc.Sayf("The data show an %s: %s.", tieKind(t.Kind), verbatim(t.Basis))
+	default:
+		m = bloc.Sayf("The data show a %s: %s.", tieKind(t.Kind), verbatim(t.Basis))
 	}
-	return verdictOf(t.Kind == want), why, t.Evidence
+	return verdictOf(t.Kind == want), said(m), t.Evidence
 }
 
 func article(s string) string {
@@ -365,14 +419,14 @@ func article(s string) string {
 	return "a"
 }
 
-func checkOpposes(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+func checkOpposes(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	a, b := x.state("a"), x.state("b")
 	ok, why := x.f.Opposes(a, b)
 	ev := []bloc.Measure{x.f.Rivalry(a, b), x.f.IdealDistance(a, b), x.f.SanctionsBy(b, a)}
 	if ok {
-		return bloc.Supported, fmt.Sprintf("%s opposes %s: %s.", x.abb(a), x.abb(b), why), ev
+		return bloc.Supported, said(bloc.Sayf("%s opposes %s: %s.", x.abb(a), x.abb(b), verbatim(why))), ev
 	}
-	return bloc.Refuted, fmt.Sprintf("Nothing in the data sets %s against %s.", x.abb(a), x.abb(b)), ev
+	return bloc.Refuted, said(bloc.Sayf("Nothing in the data sets %s against %s.", x.abb(a), x.abb(b))), ev
 }
 
 func (x *claimCtx) result(id string) (*bloc.TheoryResult, bool) {
@@ -381,11 +435,12 @@ func (x *claimCtx) result(id string) (*bloc.TheoryResult, bool) {
 			return &x.v.Theories[k], true
 		}
 	}
-	x.fail("no theory %q", id)
+	x.fail(bloc.Sayf("the claim's arguments are wrong: no theory %q", id))
 	return nil, false
 }
 
-func checkTheoryScore(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+func checkTheoryScore(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
+	var rs []*bloc.TheoryResult
 	var parts []string
 	all, any := true, false
 	for _, id := range strings.Split(x.args["theories"], ",") {
@@ -393,6 +448,7 @@ func checkTheoryScore(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
 		if !ok {
 			continue
 		}
+		rs = append(rs, r)
 		if !r.Score.OK {
 			parts = append(parts, r.Name+" not testable")
 			continue
@@ -406,16 +462,37 @@ func checkTheoryScore(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
 			all = false
 		}
 	}
-	if !any {
-		return bloc.NotTestable, "none of the theories is testable: " + strings.Join(parts, "; "), nil
+	// One or two theories make whole sentences; a longer list is joined in
+	// English.
+	var m bloc.Msg
+	switch {
+	case !any && len(rs) == 1:
+		m = bloc.Sayf("none of the theories is testable: %s not testable", theoryName(rs[0]))
+	case !any && len(rs) == 2:
+		m = bloc.Sayf("none of the theories is testable: %s not testable; %s not testable", theoryName(rs[0]), theoryName(rs[1]))
+	case !any:
+		m = bloc.Sayf("none of the theories is testable: %s", verbatim(strings.Join(parts, "; ")))
+	case len(rs) == 1:
+		m = bloc.Sayf("Congruence: %s %+.2f (rank %d).", theoryName(rs[0]), rs[0].Score.V, rs[0].Rank)
+	case len(rs) == 2 && !rs[0].Score.OK:
+		m = bloc.Sayf("Congruence: %s not testable; %s %+.2f (rank %d).", theoryName(rs[0]), theoryName(rs[1]), rs[1].Score.V, rs[1].Rank)
+	case len(rs) == 2 && !rs[1].Score.OK:
+		m = bloc.Sayf("Congruence: %s %+.2f (rank %d); %s not testable.", theoryName(rs[0]), rs[0].Score.V, rs[0].Rank, theoryName(rs[1]))
+	case len(rs) == 2:
+		m = bloc.Sayf("Congruence: %s %+.2f (rank %d); %s %+.2f (rank %d).", theoryName(rs[0]), rs[0].Score.V, rs[0].Rank, theoryName(rs[1]), rs[1].Score.V, rs[1].Rank)
+	default:
+		m = bloc.Sayf("Congruence: %s.", verbatim(strings.Join(parts, "; ")))
 	}
-	return verdictOf(all), "Congruence: " + strings.Join(parts, "; ") + ".", nil
+	if !any {
+		return bloc.NotTestable, said(m), nil
+	}
+	return verdictOf(all), said(m), nil
 }
 
-func checkTheoryTest(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+func checkTheoryTest(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	r, ok := x.result(x.args["theory"])
 	if !ok {
-		return bloc.NotTestable, "", nil
+		return bloc.NotTestable, why{}, nil
 	}
 	want := x.args["holds"] != "false"
 	for _, t := range r.Tests {
@@ -423,32 +500,32 @@ func checkTheoryTest(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
 			continue
 		}
 		if t.Holds == nil {
-			return bloc.NotTestable, t.Why, t.Evidence
+			return bloc.NotTestable, quoted(t.Why, t.WhyMsg), t.Evidence
 		}
-		return verdictOf(*t.Holds == want), fmt.Sprintf("%s (%s: %s).", strings.TrimSuffix(t.Why, "."), t.ID, t.Rule), t.Evidence
+		return verdictOf(*t.Holds == want), said(bloc.Sayf("%s (%s: %s).", verbatim(strings.TrimSuffix(t.Why, ".")), verbatim(t.ID), verbatim(t.Rule))), t.Evidence
 	}
-	x.fail("theory %s has no test %q", r.ID, x.args["test"])
-	return bloc.NotTestable, "", nil
+	x.fail(bloc.Sayf("the claim's arguments are wrong: theory %s has no test %q", r.ID, x.args["test"]))
+	return bloc.NotTestable, why{}, nil
 }
 
-func checkRegionalLeader(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+func checkRegionalLeader(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	s, of := x.state("state"), x.state("of")
 	r, ok := x.f.RegionalLeader(of)
 	ev := []bloc.Measure{x.f.CINC(s), x.f.CINC(of), x.f.MinDistance(of, s)}
 	if !ok {
-		return bloc.Refuted, fmt.Sprintf("No neighbour of %s (contiguous or within %.0f km) is stronger than it.", x.abb(of), x.f.Params.RegionKm), ev
+		return bloc.Refuted, said(bloc.Sayf("No neighbour of %s (contiguous or within %.0f km) is stronger than it.", x.abb(of), x.f.Params.RegionKm)), ev
 	}
 	if r == s {
-		return bloc.Supported, fmt.Sprintf("%s is the strongest state in %s's neighbourhood (contiguous or within %.0f km): CINC %.3f against %.3f, so Waltz's balance of power expects %s to balance against it.",
-			x.abb(s), x.abb(of), x.f.Params.RegionKm, ev[0].Value.V, ev[1].Value.V, x.abb(of)), ev
+		return bloc.Supported, said(bloc.Sayf("%s is the strongest state in %s's neighbourhood (contiguous or within %.0f km): CINC %.3f against %.3f, so Waltz's balance of power expects %s to balance against it.",
+			x.abb(s), x.abb(of), x.f.Params.RegionKm, ev[0].Value.V, ev[1].Value.V, x.abb(of))), ev
 	}
-	return bloc.Refuted, fmt.Sprintf("The strongest state in %s's neighbourhood is %s, not %s.", x.abb(of), x.abb(r), x.abb(s)), ev
+	return bloc.Refuted, said(bloc.Sayf("The strongest state in %s's neighbourhood is %s, not %s.", x.abb(of), x.abb(r), x.abb(s))), ev
 }
 
-func checkGains(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+func checkGains(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	r, ok := x.result("bandwagoning_profit")
 	if !ok {
-		return bloc.NotTestable, "", nil
+		return bloc.NotTestable, why{}, nil
 	}
 	var hold, fail []string
 	var ev []bloc.Measure
@@ -467,9 +544,8 @@ func checkGains(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
 		}
 	}
 	if len(hold)+len(fail) == 0 {
-		return bloc.NotTestable, "no gain could be measured.", nil
+		return bloc.NotTestable, said(bloc.Sayf("no gain could be measured.")), nil
 	}
-	why := fmt.Sprintf("Gains found: %s; not found: %s.", listOr(hold), listOr(fail))
 	v := bloc.PartlyHolds
 	switch {
 	case len(fail) == 0:
@@ -477,45 +553,58 @@ func checkGains(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
 	case len(hold) == 0:
 		v = bloc.Refuted
 	}
-	if k, ok := x.args["tie"]; ok {
-		why += fmt.Sprintf(" The tie is %s %s (%s).", article(string(x.v.Tie.Kind)), x.v.Tie.Kind, x.v.Tie.Basis)
-		if string(x.v.Tie.Kind) != k && v == bloc.Supported {
-			v = bloc.PartlyHolds
-		}
+	k, withTie := x.args["tie"]
+	if withTie && string(x.v.Tie.Kind) != k && v == bloc.Supported {
+		v = bloc.PartlyHolds
 	}
-	return v, why, ev
+	found, missed := strings.Join(hold, ", "), strings.Join(fail, ", ")
+	t := x.v.Tie
+	an := article(string(t.Kind)) == "an"
+	var m bloc.Msg
+	switch {
+	case !withTie && len(hold) == 0:
+		m = bloc.Sayf("Gains found: none; not found: %s.", missed)
+	case !withTie && len(fail) == 0:
+		m = bloc.Sayf("Gains found: %s; not found: none.", found)
+	case !withTie:
+		m = bloc.Sayf("Gains found: %s; not found: %s.", found, missed)
+	case len(hold) == 0 && an:
+		m = bloc.Sayf("Gains found: none; not found: %s. The tie is an %s (%s).", missed, tieKind(t.Kind), verbatim(t.Basis))
+	case len(hold) == 0:
+		m = bloc.Sayf("Gains found: none; not found: %s. The tie is a %s (%s).", missed, tieKind(t.Kind), verbatim(t.Basis))
+	case len(fail) == 0 && an:
+		m = bloc.Sayf("Gains found: %s; not found: none. The tie is an %s (%s).", found, tieKind(t.Kind), verbatim(t.Basis))
+	case len(fail) == 0:
+		m = bloc.Sayf("Gains found: %s; not found: none. The tie is a %s (%s).", found, tieKind(t.Kind), verbatim(t.Basis))
+	case an:
+		m = bloc.Sayf("Gains found: %s; not found: %s. The tie is an %s (%s).", found, missed, tieKind(t.Kind), verbatim(t.Basis))
+	default:
+		m = bloc.Sayf("Gains found: %s; not found: %s. The tie is a %s (%s).", found, missed, tieKind(t.Kind), verbatim(t.Basis))
+	}
+	return v, said(m), ev
 }
 
-func listOr(xs []string) string {
-	if len(xs) == 0 {
-		return "none"
-	}
-	return strings.Join(xs, ", ")
-}
-
-func checkStateType(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+func checkStateType(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	s := x.state("state")
 	r := x.f.Revisionism(s)
 	st := x.f.StateType(s)
 	if !r.OK {
-		return bloc.NotTestable, "no revisionism data: " + r.Index.Note, st.Evidence
+		return bloc.NotTestable, said(bloc.Sayf("no revisionism data: %s", verbatim(r.Index.Note))), st.Evidence
 	}
 	var match, miss int
-	var parts []string
-	if v, ok := x.args["revisionist"]; ok {
-		want := v == "true"
-		if r.Revisionist == want {
+	count := func(ok bool) {
+		if ok {
 			match++
 		} else {
 			miss++
 		}
-		kind := "status-quo"
-		if r.Revisionist {
-			kind = "revisionist"
-		}
-		parts = append(parts, fmt.Sprintf("%s (VR − VSQ %.2f)", kind, r.Index.Value.V))
 	}
-	if v, ok := x.args["aims"]; ok {
+	v, hasR := x.args["revisionist"]
+	if hasR {
+		count(r.Revisionist == (v == "true"))
+	}
+	v, hasA := x.args["aims"]
+	if hasA {
 		got := "limited"
 		if r.Unlimited {
 			got = "unlimited"
@@ -523,45 +612,75 @@ func checkStateType(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
 		if !r.Revisionist {
 			got = "none (status quo)"
 		}
-		if got == v {
-			match++
-		} else {
-			miss++
-		}
-		dims := "none"
-		if len(r.Dimensions) > 0 {
-			dims = strings.Join(r.Dimensions, ", ")
-		}
-		parts = append(parts, fmt.Sprintf("aims %s (revision dimensions: %s)", got, dims))
+		count(got == v)
 	}
-	if v, ok := x.args["strong"]; ok {
-		if r.Strong == (v == "true") {
-			match++
-		} else {
-			miss++
-		}
-		parts = append(parts, fmt.Sprintf("power percentile %.2f", r.Power.Value.V))
+	v, hasS := x.args["strong"]
+	if hasS {
+		count(r.Strong == (v == "true"))
 	}
-	why := fmt.Sprintf("%s is a %s: %s; status-quo leader %s.", x.abb(s), r.Type, strings.Join(parts, ", "), x.abb(r.Hegemon))
+	// The sentence names the type and, for each of the claim's arguments,
+	// what the data say of it: one format per combination.
+	name, lead := x.abb(s), x.abb(r.Hegemon)
+	typ := bloc.Term{Key: "stype." + string(r.Type), Text: string(r.Type)}
+	vr, pp := r.Index.Value.V, r.Power.Value.V
+	aims := bloc.Term{Key: "aims.limited", Text: "limited"}
+	if r.Unlimited {
+		aims = bloc.Term{Key: "aims.unlimited", Text: "unlimited"}
+	}
+	dims := "none"
+	if len(r.Dimensions) > 0 {
+		dims = strings.Join(r.Dimensions, ", ")
+	}
+	var m bloc.Msg
+	switch {
+	case !hasR && !hasA && !hasS:
+		m = bloc.Sayf("%s is a %s: ; status-quo leader %s.", name, typ, lead)
+	case !hasR && !hasA:
+		m = bloc.Sayf("%s is a %s: power percentile %.2f; status-quo leader %s.", name, typ, pp, lead)
+	case r.Revisionist && !hasR && !hasS:
+		m = bloc.Sayf("%s is a %s: aims %s (revision dimensions: %s); status-quo leader %s.", name, typ, aims, dims, lead)
+	case r.Revisionist && !hasR:
+		m = bloc.Sayf("%s is a %s: aims %s (revision dimensions: %s), power percentile %.2f; status-quo leader %s.", name, typ, aims, dims, pp, lead)
+	case r.Revisionist && !hasA && !hasS:
+		m = bloc.Sayf("%s is a %s: revisionist (VR − VSQ %.2f); status-quo leader %s.", name, typ, vr, lead)
+	case r.Revisionist && !hasA:
+		m = bloc.Sayf("%s is a %s: revisionist (VR − VSQ %.2f), power percentile %.2f; status-quo leader %s.", name, typ, vr, pp, lead)
+	case r.Revisionist && !hasS:
+		m = bloc.Sayf("%s is a %s: revisionist (VR − VSQ %.2f), aims %s (revision dimensions: %s); status-quo leader %s.", name, typ, vr, aims, dims, lead)
+	case r.Revisionist:
+		m = bloc.Sayf("%s is a %s: revisionist (VR − VSQ %.2f), aims %s (revision dimensions: %s), power percentile %.2f; status-quo leader %s.", name, typ, vr, aims, dims, pp, lead)
+	case !hasR && !hasS:
+		m = bloc.Sayf("%s is a %s: aims none (status quo) (revision dimensions: %s); status-quo leader %s.", name, typ, dims, lead)
+	case !hasR:
+		m = bloc.Sayf("%s is a %s: aims none (status quo) (revision dimensions: %s), power percentile %.2f; status-quo leader %s.", name, typ, dims, pp, lead)
+	case !hasA && !hasS:
+		m = bloc.Sayf("%s is a %s: status-quo (VR − VSQ %.2f); status-quo leader %s.", name, typ, vr, lead)
+	case !hasA:
+		m = bloc.Sayf("%s is a %s: status-quo (VR − VSQ %.2f), power percentile %.2f; status-quo leader %s.", name, typ, vr, pp, lead)
+	case !hasS:
+		m = bloc.Sayf("%s is a %s: status-quo (VR − VSQ %.2f), aims none (status quo) (revision dimensions: %s); status-quo leader %s.", name, typ, vr, dims, lead)
+	default:
+		m = bloc.Sayf("%s is a %s: status-quo (VR − VSQ %.2f), aims none (status quo) (revision dimensions: %s), power percentile %.2f; status-quo leader %s.", name, typ, vr, dims, pp, lead)
+	}
 	switch {
 	case miss == 0:
-		return bloc.Supported, why, st.Evidence
+		return bloc.Supported, said(m), st.Evidence
 	case match == 0:
-		return bloc.Refuted, why, st.Evidence
+		return bloc.Refuted, said(m), st.Evidence
 	default:
-		return bloc.PartlyHolds, why, st.Evidence
+		return bloc.PartlyHolds, said(m), st.Evidence
 	}
 }
 
-func checkStronger(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+func checkStronger(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	a, b := x.state("a"), x.state("b")
 	ca, cb := x.f.CINC(a), x.f.CINC(b)
 	ev := []bloc.Measure{ca, cb, x.f.CapRatio(b, a)}
 	if !ca.Value.OK || !cb.Value.OK {
-		return bloc.NotTestable, "no CINC for one of the states.", ev
+		return bloc.NotTestable, said(bloc.Sayf("no CINC for one of the states.")), ev
 	}
-	return verdictOf(ca.Value.V > cb.Value.V), fmt.Sprintf("CINC %s %.4f, %s %.4f in %d: %s has %.1f times %s's capabilities.",
-		x.abb(a), ca.Value.V, x.abb(b), cb.Value.V, x.f.Ref, x.abb(a), ca.Value.V/cb.Value.V, x.abb(b)), ev
+	return verdictOf(ca.Value.V > cb.Value.V), said(bloc.Sayf("CINC %s %.4f, %s %.4f in %d: %s has %.1f times %s's capabilities.",
+		x.abb(a), ca.Value.V, x.abb(b), cb.Value.V, x.f.Ref, x.abb(a), ca.Value.V/cb.Value.V, x.abb(b))), ev
 }
 
 func vetoMeasure(x *claimCtx, v world.Veto, by bloc.CCode) bloc.Measure {
@@ -569,7 +688,7 @@ func vetoMeasure(x *claimCtx, v world.Veto, by bloc.CCode) bloc.Measure {
 		Source: bloc.Provenance{Dataset: string(world.Vetoes), Formula: "draft " + v.Draft + ", " + v.Date}}
 }
 
-func checkVeto(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+func checkVeto(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	by := x.state("by")
 	draft := x.args["draft"]
 	var ev []bloc.Measure
@@ -580,21 +699,21 @@ func checkVeto(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
 	for _, v := range x.f.W.Vetoes {
 		if v.Draft == draft && has(v.Vetoers, by) {
 			ev = append(ev, vetoMeasure(x, v, by))
-			return bloc.Supported, fmt.Sprintf("The UNSC veto data record %s's veto of %s on %s (%s). The case file records %d Iran-related veto(es) by %s; the veto data name the agenda, not the states concerned, so 'only one' rests on the case file.",
-				x.abb(by), draft, v.Date, v.Agenda, n, x.abb(by)), ev
+			return bloc.Supported, said(bloc.Sayf("The UNSC veto data record %s's veto of %s on %s (%s). The case file records %d Iran-related veto(es) by %s; the veto data name the agenda, not the states concerned, so 'only one' rests on the case file.",
+				x.abb(by), verbatim(draft), v.Date, verbatim(v.Agenda), n, x.abb(by))), ev
 		}
 	}
 	if x.f.W.Cover(world.Vetoes).Years.From == 0 {
-		return bloc.NotTestable, "the UNSC veto data are not loaded.", ev
+		return bloc.NotTestable, said(bloc.Sayf("the UNSC veto data are not loaded.")), ev
 	}
-	return bloc.Refuted, fmt.Sprintf("The UNSC veto data have no veto of %s by %s.", draft, x.abb(by)), ev
+	return bloc.Refuted, said(bloc.Sayf("The UNSC veto data have no veto of %s by %s.", verbatim(draft), x.abb(by))), ev
 }
 
-func checkNoVeto(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+func checkNoVeto(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	by := x.state("by")
 	fs := x.facts("facts")
 	if x.f.W.Cover(world.Vetoes).Years.From == 0 {
-		return bloc.NotTestable, "the UNSC veto data are not loaded.", nil
+		return bloc.NotTestable, said(bloc.Sayf("the UNSC veto data are not loaded.")), nil
 	}
 	var ev []bloc.Measure
 	var hit []string
@@ -608,10 +727,10 @@ func checkNoVeto(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
 		}
 	}
 	if len(hit) > 0 {
-		return bloc.Refuted, fmt.Sprintf("The veto data record a veto by %s on the day of %s.", x.abb(by), strings.Join(hit, ", ")), ev
+		return bloc.Refuted, said(bloc.Sayf("The veto data record a veto by %s on the day of %s.", x.abb(by), verbatim(strings.Join(hit, ", ")))), ev
 	}
-	return bloc.Supported, fmt.Sprintf("The UNSC veto data record no veto by %s on the days of the %d listed decisions (statement and resolutions, %s to %s); the case file stores the list, not the count.",
-		x.abb(by), len(fs), fs[0].Date, fs[len(fs)-1].Date), ev
+	return bloc.Supported, said(bloc.Sayf("The UNSC veto data record no veto by %s on the days of the %d listed decisions (statement and resolutions, %s to %s); the case file stores the list, not the count.",
+		x.abb(by), len(fs), fs[0].Date, fs[len(fs)-1].Date)), ev
 }
 
 func has(cs []bloc.CCode, c bloc.CCode) bool {
@@ -642,12 +761,12 @@ func (x *claimCtx) armsFlows(from, to int) (exports map[bloc.CCode]float64, pair
 	return exports, func(a, b bloc.CCode) float64 { return flows[world.Pair{A: a, B: b}] }, true
 }
 
-func checkArmsExporterRank(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+func checkArmsExporterRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	s := x.state("state")
 	from, to, want := int(x.num("from", 0)), int(x.num("to", 0)), int(x.num("rank", 1))
 	ex, _, ok := x.armsFlows(from, to)
 	if !ok {
-		return bloc.NotTestable, fmt.Sprintf("SIPRI transfers for %d–%d are not loaded (the data cover 1950–2021).", from, to), nil
+		return bloc.NotTestable, said(bloc.Sayf("SIPRI transfers for %d–%d are not loaded (the data cover 1950–2021).", from, to)), nil
 	}
 	var tot float64
 	for _, v := range ex {
@@ -664,7 +783,7 @@ func checkArmsExporterRank(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measu
 	for _, f := range x.c.FactsOf("arms_exporter_rank", s, 0) {
 		ev = append(ev, x.c.FactMeasure(f))
 	}
-	return verdictOf(r == want), fmt.Sprintf("By SIPRI TIV, %s ranks %d among exporters in %d–%d (%s).", x.abb(s), r, from, to, strings.Join(lead, ", ")), ev
+	return verdictOf(r == want), said(bloc.Sayf("By SIPRI TIV, %s ranks %d among exporters in %d–%d (%s).", x.abb(s), r, from, to, strings.Join(lead, ", "))), ev
 }
 
 func topKeys(m map[bloc.CCode]float64, n int) []bloc.CCode {
@@ -684,15 +803,15 @@ func topKeys(m map[bloc.CCode]float64, n int) []bloc.CCode {
 	return ks
 }
 
-func checkArmsBuyerShare(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+func checkArmsBuyerShare(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	sup, rec := x.state("supplier"), x.state("recipient")
 	from, to, maxShare := int(x.num("from", 0)), int(x.num("to", 0)), x.num("max", 0.05)
 	ex, pair, ok := x.armsFlows(from, to)
 	if !ok {
-		return bloc.NotTestable, fmt.Sprintf("SIPRI transfers for %d–%d are not loaded.", from, to), nil
+		return bloc.NotTestable, said(bloc.Sayf("SIPRI transfers for %d–%d are not loaded.", from, to)), nil
 	}
 	if ex[sup] == 0 {
-		return bloc.NotTestable, fmt.Sprintf("%s exported no major arms in %d–%d.", x.abb(sup), from, to), nil
+		return bloc.NotTestable, said(bloc.Sayf("%s exported no major arms in %d–%d.", x.abb(sup), from, to)), nil
 	}
 	share := pair(sup, rec) / ex[sup]
 	buyers := map[bloc.CCode]float64{}
@@ -707,37 +826,37 @@ func checkArmsBuyerShare(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure
 	}
 	m := bloc.Measure{ID: "arms.buyer_share", Label: "recipient's share of the supplier's exports", Subject: x.abb(sup) + "→" + x.abb(rec), Value: bloc.Some(share), Range: "[0,1]", Year: to,
 		Years: &bloc.Period{From: from, To: to}, Source: bloc.Provenance{Dataset: string(world.Arms), Formula: "Σ TIV_sup→rec / Σ TIV_sup→·"}}
-	return verdictOf(share <= maxShare), fmt.Sprintf("%s received %.1f%% of %s's major-arms exports in %d–%d (TIV %.0f); the main buyers were %s.",
-		x.abb(rec), 100*share, x.abb(sup), from, to, pair(sup, rec), strings.Join(lead, ", ")), []bloc.Measure{m}
+	return verdictOf(share <= maxShare), said(bloc.Sayf("%s received %.1f%% of %s's major-arms exports in %d–%d (TIV %.0f); the main buyers were %s.",
+		x.abb(rec), 100*share, x.abb(sup), from, to, pair(sup, rec), strings.Join(lead, ", "))), []bloc.Measure{m}
 }
 
-func checkTradeFlow(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+func checkTradeFlow(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	ex, im := x.state("exporter"), x.state("importer")
 	y := int(x.num("year", 0))
 	want := x.num("value", 0)
 	tol := x.num("tolerance", 0.25)
 	cv := x.f.W.Cover(world.Trade)
 	if !cv.CoversDyad(im, ex, y) {
-		return bloc.NotTestable, fmt.Sprintf("COW trade (v4.0) ends in 2014 and is not loaded for %d; the claimed %.0f million USD cannot be checked with the loaded data.", y, want), nil
+		return bloc.NotTestable, said(bloc.Sayf("COW trade (v4.0) ends in 2014 and is not loaded for %d; the claimed %.0f million USD cannot be checked with the loaded data.", y, want)), nil
 	}
 	d := x.f.W.Dyad(im, ex, y)
 	if d == nil || !d.Imports.OK {
-		return bloc.NotTestable, fmt.Sprintf("COW trade has no %s imports from %s in %d.", x.abb(im), x.abb(ex), y), nil
+		return bloc.NotTestable, said(bloc.Sayf("COW trade has no %s imports from %s in %d.", x.abb(im), x.abb(ex), y)), nil
 	}
 	got := d.Imports.V
 	m := bloc.Measure{ID: "trade.flow", Label: "imports of the importer from the exporter (million current USD)", Subject: x.abb(ex) + "→" + x.abb(im), Value: bloc.Some(got), Range: "million USD", Year: y,
 		Source: bloc.Provenance{Dataset: string(world.Trade), Formula: "flow: importer's imports from exporter"}}
 	dev := math.Abs(got-want) / want
-	return verdictOf(dev <= tol), fmt.Sprintf("COW trade records %s imports of %.0f million USD from %s in %d against the claimed %.0f (%+.0f%%; tolerance ±%.0f%%, for importer-reported against exporter-reported values).",
-		x.abb(im), got, x.abb(ex), y, want, 100*(got-want)/want, 100*tol), []bloc.Measure{m}
+	return verdictOf(dev <= tol), said(bloc.Sayf("COW trade records %s imports of %.0f million USD from %s in %d against the claimed %.0f (%+.0f%%; tolerance ±%.0f%%, for importer-reported against exporter-reported values).",
+		x.abb(im), got, x.abb(ex), y, want, 100*(got-want)/want, 100*tol)), []bloc.Measure{m}
 }
 
-func checkPartnerRank(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+func checkPartnerRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	s, of := x.state("state"), x.state("of")
 	minRank := int(x.num("min", 31))
 	cv := x.f.W.Cover(world.Trade)
 	if cv.Years.From == 0 {
-		return bloc.NotTestable, "COW trade is not loaded.", nil
+		return bloc.NotTestable, said(bloc.Sayf("COW trade is not loaded.")), nil
 	}
 	to := cv.Years.To
 	if x.cf.Years.To != 0 {
@@ -751,13 +870,13 @@ func checkPartnerRank(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
 		ev = append(ev, x.c.FactMeasure(f))
 	}
 	if !m.Value.OK {
-		return bloc.NotTestable, "no rank: " + m.Note, ev
+		return bloc.NotTestable, said(bloc.Sayf("no rank: %s", verbatim(m.Note))), ev
 	}
-	return verdictOf(int(m.Value.V) >= minRank), fmt.Sprintf("In %d, the last year of COW trade, %s ranks %.0f among %s's partners (%s), with %.1f%% of its trade.",
-		m.Year, x.abb(s), m.Value.V, x.abb(of), m.Note, 100*d.ShareIJ.Value.Or(0)), ev
+	return verdictOf(int(m.Value.V) >= minRank), said(bloc.Sayf("In %d, the last year of COW trade, %s ranks %.0f among %s's partners (%s), with %.1f%% of its trade.",
+		m.Year, x.abb(s), m.Value.V, x.abb(of), verbatim(m.Note), 100*d.ShareIJ.Value.Or(0))), ev
 }
 
-func checkSanctionsRank(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+func checkSanctionsRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	y := int(x.num("year", 0))
 	var states []bloc.CCode
 	for _, s := range strings.Split(x.args["states"], ",") {
@@ -772,13 +891,15 @@ func checkSanctionsRank(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure)
 		}
 	}
 	if len(counts) == 0 {
-		return bloc.NotTestable, fmt.Sprintf("no sanctions data for %d.", y), nil
+		return bloc.NotTestable, said(bloc.Sayf("no sanctions data for %d.", y)), nil
 	}
 	var ev []bloc.Measure
 	var parts []string
+	ranks := make([]int, len(states))
 	inOrder := true
 	for k, s := range states {
 		r, _ := rankIn(counts, s)
+		ranks[k] = r
 		m := sub.SanctionsOn(s)
 		ev = append(ev, m)
 		parts = append(parts, fmt.Sprintf("%s %.0f episodes (rank %d)", x.abb(s), counts[s], r))
@@ -793,8 +914,22 @@ func checkSanctionsRank(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure)
 	for _, c := range topKeys(counts, 4) {
 		lead = append(lead, fmt.Sprintf("%s %.0f", x.abb(c), counts[c]))
 	}
-	why := fmt.Sprintf("GSDB episodes in force in %d: %s; the most sanctioned: %s. GSDB counts sanction episodes, the paper's source (Castellum.AI) counts designations.",
-		y, strings.Join(parts, ", "), strings.Join(lead, ", "))
+	// One or two states get whole sentences; a longer list is joined in
+	// English.
+	most := strings.Join(lead, ", ")
+	var m bloc.Msg
+	switch len(states) {
+	case 1:
+		m = bloc.Sayf("GSDB episodes in force in %d: %s %.0f episodes (rank %d); the most sanctioned: %s. GSDB counts sanction episodes, the paper's source (Castellum.AI) counts designations.",
+			y, x.abb(states[0]), counts[states[0]], ranks[0], most)
+	case 2:
+		m = bloc.Sayf("GSDB episodes in force in %d: %s %.0f episodes (rank %d), %s %.0f episodes (rank %d); the most sanctioned: %s. GSDB counts sanction episodes, the paper's source (Castellum.AI) counts designations.",
+			y, x.abb(states[0]), counts[states[0]], ranks[0], x.abb(states[1]), counts[states[1]], ranks[1], most)
+	default:
+		m = bloc.Sayf("GSDB episodes in force in %d: %s; the most sanctioned: %s. GSDB counts sanction episodes, the paper's source (Castellum.AI) counts designations.",
+			y, verbatim(strings.Join(parts, ", ")), most)
+	}
+	why := said(m)
 	if inOrder {
 		return bloc.Supported, why, ev
 	}
@@ -806,20 +941,22 @@ func checkSanctionsRank(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure)
 	return bloc.Refuted, why, ev
 }
 
-func checkFact(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+func checkFact(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	var ev []bloc.Measure
 	var parts []string
 	for _, f := range x.facts("facts") {
 		ev = append(ev, x.c.FactMeasure(f))
 		parts = append(parts, fmt.Sprintf("%s [%s: %s]", factText(f), f.Status, casefile.Statuses[f.Status]))
 	}
-	return bloc.NotTestable, "No loaded dataset covers this; the case file records: " + strings.Join(parts, "; ") + ".", ev
+	// The facts are the case file's words.
+	return bloc.NotTestable, said(bloc.Sayf("No loaded dataset covers this; the case file records: %s.", verbatim(strings.Join(parts, "; ")))), ev
 }
 
-func checkNotTestable(x *claimCtx) (bloc.ClaimVerdict, string, []bloc.Measure) {
+func checkNotTestable(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	r := x.args["reason"]
 	if r == "" {
-		r = "not testable with the loaded data"
+		return bloc.NotTestable, said(bloc.Sayf("Not testable with the loaded data.")), nil
 	}
-	return bloc.NotTestable, strings.ToUpper(r[:1]) + r[1:] + ".", nil
+	// The reason is the case file's prose, in its language.
+	return bloc.NotTestable, why{text: strings.ToUpper(r[:1]) + r[1:] + "."}, nil
 }

@@ -188,7 +188,7 @@ func ExplainFrame(f *indicators.Frame, a, b bloc.CCode, opt Options) (*bloc.Verd
 		v.Params["monitor_intercept"] = v.Termination.Model.Intercept
 		v.Params["monitor_weight"] = v.Termination.Model.Weights[0]
 	}
-	v.Notes = notes(c, v)
+	v.Notes, v.NotesMsg = notes(c, v)
 	v.Sources = sources(v)
 	if opt.Compact {
 		compact(v)
@@ -302,22 +302,23 @@ func compare(c *theory.Case, rs []bloc.TheoryResult) *bloc.Comparison {
 }
 
 // notes lists what the reader should know: no tie to explain, untestable
-// theories, datasets that end before the period does.
-func notes(c *theory.Case, v *bloc.Verdict) []string {
-	out := []string{}
+// theories, datasets that end before the period does. Each note comes with
+// its message (index for index).
+func notes(c *theory.Case, v *bloc.Verdict) ([]string, []bloc.Msg) {
+	var out []bloc.Msg
 	switch v.Tie.Kind {
 	case bloc.NoTie:
-		out = append(out, fmt.Sprintf("There is no tie between %s and %s in %v to explain; each theory is scored on whether its conditions predict that absence.", v.A.Abb, v.B.Abb, v.Period))
+		out = append(out, bloc.Sayf("There is no tie between %s and %s in %v to explain; each theory is scored on whether its conditions predict that absence.", v.A.Abb, v.B.Abb, v.Period))
 	case bloc.UnknownTie:
-		out = append(out, fmt.Sprintf("The data cannot tell whether %s and %s are aligned in %v; the theories are scored as explaining a tie, as the question presumes.", v.A.Abb, v.B.Abb, v.Period))
+		out = append(out, bloc.Sayf("The data cannot tell whether %s and %s are aligned in %v; the theories are scored as explaining a tie, as the question presumes.", v.A.Abb, v.B.Abb, v.Period))
 	}
-	for _, r := range v.Theories {
-		if !r.Testable {
-			out = append(out, fmt.Sprintf("%s is not testable for %v: %s", r.Name, v.Period, r.NotTestable))
+	for k := range v.Theories {
+		if r := &v.Theories[k]; !r.Testable {
+			out = append(out, bloc.Sayf("%s is not testable for %v: %s", theoryName(r), v.Period, verbatim(r.NotTestable)))
 		}
 	}
 	seen := map[string]bool{}
-	var ends []string
+	var ends []bloc.Msg
 	for _, r := range v.Theories {
 		for _, t := range r.Tests {
 			for _, m := range t.Evidence {
@@ -327,13 +328,18 @@ func notes(c *theory.Case, v *bloc.Verdict) []string {
 						continue
 					}
 					seen[n] = true
-					ends = append(ends, fmt.Sprintf("%s ends in %d: its indicators use %d at the latest.", ds.Name, ds.Years[1], ds.Years[1]))
+					ends = append(ends, bloc.Sayf("%s ends in %d: its indicators use %d at the latest.", verbatim(ds.Name), ds.Years[1], ds.Years[1]))
 				}
 			}
 		}
 	}
-	sort.Strings(ends)
-	return append(out, ends...)
+	sort.Slice(ends, func(i, j int) bool { return ends[i].String() < ends[j].String() })
+	out = append(out, ends...)
+	texts := make([]string, len(out))
+	for k, m := range out {
+		texts[k] = m.String()
+	}
+	return texts, out
 }
 
 // sources lists the datasets the verdict's measures come from, each once.

@@ -1,0 +1,165 @@
+package evidence
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/bloc-project/bloc"
+	"github.com/bloc-project/bloc/world"
+)
+
+// checkMsg checks that m is en as a message.
+func checkMsg(t *testing.T, what string, m *bloc.Msg, en string) {
+	t.Helper()
+	switch {
+	case en == "" && m != nil:
+		t.Errorf("%s: a message %q without a sentence", what, m.Format)
+	case en != "" && (m == nil || m.IsZero()):
+		t.Errorf("%s: no message for %q", what, en)
+	case m != nil && m.String() != en:
+		t.Errorf("%s: message %q, sentence %q", what, m.String(), en)
+	}
+}
+
+func TestItemNoteMessages(t *testing.T) {
+	hyps := Hypotheses()
+	for _, c := range []struct {
+		rationale, note string
+		clamp           bool
+		when            string
+		args            []any
+		want            string
+	}{
+		{rationale: "fits BoT", want: "Likelihoods: fits BoT"},
+		{rationale: "fits BoT", note: "dated by the war", when: "note.after",
+			want: "Likelihoods: fits BoT; dated by the war; after the period"},
+		{rationale: "fits BoT (0.25).;", note: " undated; ", clamp: true, when: "note.late", args: []any{"2022", 5},
+			want: "Likelihoods: fits BoT (0.25).; undated; likelihoods clamped to [0.01, 0.99]: balance_of_threat; dated 2022, more than 5 years after the period: not counted"},
+		{note: "undated;", when: "note.before", want: "undated; before the period: counted as background of the tendency"},
+		{clamp: true, want: "likelihoods clamped to [0.01, 0.99]: balance_of_threat"},
+		{when: "note.after", want: "after the period"},
+		// The ledger's note alone is its own words: no message.
+		{note: "dated by the war", want: "dated by the war"},
+		{want: ""},
+	} {
+		it := Item{ID: "x", Date: "2020", Observed: true, Rationale: c.rationale, Note: c.note,
+			Likelihoods: []Likelihood{{Hypothesis: "balance_of_threat", P: 0.7}}}
+		if c.clamp {
+			it.Likelihoods[0].P = 0.995
+		}
+		o, clamped, err := itemObs(it, hyps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.when != "" {
+			setNote(&o.Item, it, clamped, c.when, c.args...)
+		}
+		e := o.Item
+		if e.Note != c.want {
+			t.Errorf("note %q, want %q", e.Note, c.want)
+		}
+		if c.rationale == "" && !c.clamp && c.when == "" {
+			if e.NoteMsg != nil {
+				t.Errorf("%q: a message %q for the ledger's own words", e.Note, e.NoteMsg.Format)
+			}
+			continue
+		}
+		checkMsg(t, "item note", e.NoteMsg, e.Note)
+		if c.note != "" && (e.NoteMsg == nil || len(e.NoteMsg.Args) < 1 || strings.Contains(e.NoteMsg.Format, c.note)) {
+			t.Errorf("%q: the ledger's words are not an argument: %+v", e.Note, e.NoteMsg)
+		}
+	}
+}
+
+func TestAssessNoteMessages(t *testing.T) {
+	rs := []bloc.TheoryResult{{ID: "balance_of_threat", Tests: []bloc.Test{
+		{ID: "bot.a", Type: bloc.Hoop, Holds: yes(true), Why: "It holds.", WhyMsg: &bloc.Msg{Format: "It holds."}},
+		{ID: "bot.b", Type: bloc.Hoop}, {ID: "bot.c", Type: bloc.Straw}}}}
+	for _, in := range []Input{
+		{Theories: rs, Aligned: true},
+		{Theories: rs[:0], Aligned: true},
+		{Theories: []bloc.TheoryResult{{ID: "balance_of_threat", Tests: rs[0].Tests[1:2]}}},
+	} {
+		in.A, in.B, in.Period = bloc.State{Abb: "IRN"}, bloc.State{Abb: "RUS"}, bloc.Period{From: 2005, To: 2010}
+		in.Options.Draws = -1
+		ev, err := Assess(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ev.Notes) == 0 || len(ev.NotesMsg) != len(ev.Notes) {
+			t.Fatalf("%d notes, %d messages", len(ev.Notes), len(ev.NotesMsg))
+		}
+		for k, n := range ev.Notes {
+			checkMsg(t, "note", &ev.NotesMsg[k], n)
+		}
+		for _, it := range ev.Items {
+			if it.ID == "bot.a" && it.NoteMsg != rs[0].Tests[0].WhyMsg {
+				t.Errorf("the test's note message %+v", it.NoteMsg)
+			}
+		}
+	}
+}
+
+func TestWordsDeedsMessages(t *testing.T) {
+	w := world.New(bloc.Period{From: 2000, To: 2005})
+	w.SetCover(world.Events, world.Coverage{Years: bloc.Period{From: 2000, To: 2003}})
+	for y := 2000; y <= 2003; y++ {
+		w.EditDyad(1, 2, y, func(d *world.DyadYear) { d.Events = world.Quad{200, 1, 10, 0} })
+		w.EditDyad(1, 3, y, func(d *world.DyadYear) { d.Events = world.Quad{100, 10, 5, 2} })
+		w.EditDyad(2, 3, y, func(d *world.DyadYear) { d.Events = world.Quad{100, 10, 5, 2} })
+	}
+	// 2→1: warm words, hostile deeds in 2000 (the tone), the baseline's
+	// rate in 2001, too few events in 2002.
+	w.EditDyad(2, 1, 2000, func(d *world.DyadYear) { d.Events = world.Quad{95, 10, 5, 30} })
+	w.EditDyad(2, 1, 2001, func(d *world.DyadYear) { d.Events = world.Quad{100, 10, 5, 2} })
+	w.EditDyad(2, 1, 2002, func(d *world.DyadYear) { d.Events = world.Quad{3, 1, 1, 0} })
+	wd, err := WordsDeeds(context.Background(), w, 1, 2, bloc.Period{From: 2000, To: 2005}, fakeEvents{})
+	if err != nil || wd == nil {
+		t.Fatal(err)
+	}
+	checkMsg(t, "summary", wd.SummaryMsg, wd.Summary)
+	seen := map[string]bool{}
+	for _, s := range wd.Series {
+		for _, y := range s.Years {
+			checkMsg(t, s.Dyad+" note", y.NoteMsg, y.Note)
+			if y.NoteMsg != nil {
+				seen[y.NoteMsg.Format] = true
+			}
+		}
+	}
+	for _, f := range []string{"from the events engine", "too few events (%.0f verbal, %.0f material)",
+		"words outrun deeds: material cooperation per cooperative word %.1f%% against %.1f%% elsewhere",
+		"words outrun deeds: words %+.2f, deeds %+.2f"} {
+		if !seen[f] {
+			t.Errorf("no note %q among %v", f, seen)
+		}
+	}
+	// The summary without event data for one direction.
+	wd.Series[1].Covered = 0
+	en, m := summary(wd)
+	if !strings.Contains(en, "2→1: no event data.") || m.String() != en {
+		t.Errorf("summary %q, message %q", en, m.String())
+	}
+}
+
+// Every sentence is its clauses joined (and its end): what package report
+// translates clause by clause.
+func TestSayFormats(t *testing.T) {
+	known := map[string]bool{}
+	for _, f := range clauses {
+		known[f] = true
+	}
+	seen := map[string]bool{}
+	for _, f := range SayFormats() {
+		if seen[f] {
+			t.Errorf("%q listed twice", f)
+		}
+		seen[f] = true
+		for _, c := range strings.Split(strings.TrimSuffix(f, "."), "; ") {
+			if !known[c] {
+				t.Errorf("%q: %q is no clause", f, c)
+			}
+		}
+	}
+}
