@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/bloc-project/bloc"
+	"github.com/bloc-project/bloc/monitor"
 	"github.com/bloc-project/bloc/theory"
 )
 
@@ -91,13 +92,13 @@ func Assess(in Input) (*bloc.Evidence, error) {
 			switch y := it.Year(); {
 			case y > in.Period.To+in.FactLag:
 				o.Item.Counted = false
-				setNote(&o.Item, it, clamped, "note.late", it.Date, in.FactLag)
+				setNote(&o.Item, it, clamped, bloc.Sayf("dated %s, more than %d years after the period: not counted", it.Date, in.FactLag))
 				skipped = append(skipped, o.Item)
 				continue
 			case it.LastYear() < in.Period.From:
-				setNote(&o.Item, it, clamped, "note.before")
+				setNote(&o.Item, it, clamped, bloc.Sayf("before the period: counted as background of the tendency"))
 			case y > in.Period.To:
-				setNote(&o.Item, it, clamped, "note.after")
+				setNote(&o.Item, it, clamped, bloc.Sayf("after the period"))
 			}
 			obs = append(obs, o)
 			info.Counted++
@@ -213,17 +214,18 @@ func itemObs(it Item, hyps []Hyp) (Obs, []string, error) {
 		o.P[k] = p
 		o.Item.Basis[h.ID] = basis
 	}
-	setNote(&o.Item, it, clamped, "")
+	setNote(&o.Item, it, clamped, bloc.Msg{})
 	return o, clamped, nil
 }
 
 // setNote sets a ledger item's note, in English and as a message: the
 // rationale of its likelihoods, its own note, the hypotheses whose
-// likelihoods were clamped and, unless when is "", the clause when (over
-// args, see say_gen.go) saying where its date falls. The ledger's words
-// are arguments of the message; the ledger's note alone is no sentence of
-// bloc's and has none.
-func setNote(e *bloc.EvidenceItem, it Item, clamped []string, when string, args ...any) {
+// likelihoods were clamped and, unless it is zero, the clause when saying
+// where its date falls, joined by "; ". The ledger's words (its rationale
+// and note) and the hypotheses' ids are printed as they are
+// (bloc.Code); the ledger's note alone is no sentence of bloc's and has no
+// message.
+func setNote(e *bloc.EvidenceItem, it Item, clamped []string, when bloc.Msg) {
 	ids := strings.Join(clamped, ", ")
 	note := it.Note
 	if it.Rationale != "" {
@@ -232,31 +234,34 @@ func setNote(e *bloc.EvidenceItem, it Item, clamped []string, when string, args 
 	if len(clamped) > 0 {
 		note = joinNote(note, "likelihoods clamped to [0.01, 0.99]: "+ids)
 	}
-	if when != "" {
-		note = joinNote(note, fmt.Sprintf(clauses[when], args...))
+	if !when.IsZero() {
+		note = joinNote(note, when.String())
 	}
 	e.Note, e.NoteMsg = note, nil
 	// The same clauses as a message, the ledger's words trimmed as joinNote
 	// trims them.
-	var s sentence
+	var parts []any
 	text := it.Note
 	if it.Rationale != "" {
-		s.add("note.rationale", strings.TrimPrefix(trimEnd("Likelihoods: "+it.Rationale), "Likelihoods: "))
+		r := strings.TrimPrefix(trimEnd("Likelihoods: "+it.Rationale), "Likelihoods: ")
+		parts = append(parts, bloc.Sayf("Likelihoods: %s", bloc.Code(r)))
 		text = strings.TrimSpace(text)
 	}
-	if len(clamped) > 0 || when != "" {
+	if len(clamped) > 0 || !when.IsZero() {
 		text = trimEnd(text)
 	}
 	if text != "" {
-		s.add("note.text", text)
+		parts = append(parts, bloc.Code(text))
 	}
 	if len(clamped) > 0 {
-		s.add("note.clamped", ids)
+		parts = append(parts, bloc.Sayf("likelihoods clamped to [0.01, 0.99]: %s", bloc.Code(ids)))
 	}
-	if when != "" {
-		s.add(when, args...)
+	if !when.IsZero() {
+		parts = append(parts, when)
 	}
-	if en, m := s.say(); !m.IsZero() && en == note {
+	// A note joinNote trims otherwise (a ledger note of semicolons alone)
+	// keeps its English and has no message.
+	if m := monitor.JoinClauses(parts...); !m.IsZero() && m.String() == note {
 		e.NoteMsg = &m
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/bloc-project/bloc"
+	"github.com/bloc-project/bloc/monitor"
 	"github.com/bloc-project/bloc/world"
 )
 
@@ -59,7 +60,7 @@ const WordsDeedsMeasure = "Speech acts are CAMEO quad classes 1 (verbal cooperat
 // when no year has data.
 func WordsDeeds(ctx context.Context, w *world.World, a, b bloc.CCode, p bloc.Period, src EventSource) (*bloc.WordsDeeds, error) {
 	out := &bloc.WordsDeeds{Source: string(world.Events), Measure: WordsDeedsMeasure, Threshold: GapCut, ToneCut: ToneCut, MinEvents: MinWords}
-	any := false
+	withData := false
 	for _, d := range [][2]bloc.CCode{{a, b}, {b, a}} {
 		eng := map[int]EventYear{}
 		if src != nil {
@@ -75,7 +76,7 @@ func WordsDeeds(ctx context.Context, w *world.World, a, b bloc.CCode, p bloc.Per
 		s := bloc.WordsDeedsDyad{Dyad: w.Abb(d[0]) + "→" + w.Abb(d[1]), Years: []bloc.WordsDeedsYear{}}
 		for y := p.From; y <= p.To; y++ {
 			row := bloc.WordsDeedsYear{Year: y}
-			var note sentence
+			var note []any // the note's clauses
 			e, fromEng := eng[y]
 			covered := w.CoversDyad(world.Events, d[0], d[1], y)
 			switch {
@@ -89,7 +90,7 @@ func WordsDeeds(ctx context.Context, w *world.World, a, b bloc.CCode, p bloc.Per
 			case fromEng:
 				row.VerbCoop, row.MatlCoop, row.VerbConf, row.MatlConf = e.Quad[0], e.Quad[1], e.Quad[2], e.Quad[3]
 				row.Goldstein = e.Goldstein
-				note.add("wd.engine")
+				note = append(note, bloc.Sayf("from the events engine"))
 			default:
 				continue
 			}
@@ -98,9 +99,9 @@ func WordsDeeds(ctx context.Context, w *world.World, a, b bloc.CCode, p bloc.Per
 				baseline(&row, w, d[0], d[1], y)
 			}
 			judge(&row, &note)
-			var msg bloc.Msg
-			row.Note, msg = note.say()
-			row.NoteMsg = msgPtr(msg)
+			if m := monitor.JoinClauses(note...); !m.IsZero() {
+				row.Note, row.NoteMsg = m.String(), &m
+			}
 			s.Covered++
 			if row.Diverges != nil && *row.Diverges {
 				s.Diverging++
@@ -108,16 +109,16 @@ func WordsDeeds(ctx context.Context, w *world.World, a, b bloc.CCode, p bloc.Per
 			s.Years = append(s.Years, row)
 		}
 		if s.Covered > 0 {
-			any = true
+			withData = true
 		}
 		out.Series = append(out.Series, s)
 	}
-	if !any {
+	if !withData {
 		return nil, nil
 	}
-	var msg bloc.Msg
-	out.Summary, msg = summary(out)
-	out.SummaryMsg = msgPtr(msg)
+	if m := summary(out); !m.IsZero() {
+		out.Summary, out.SummaryMsg = m.String(), &m
+	}
 	return out, nil
 }
 
@@ -158,36 +159,38 @@ func baseline(r *bloc.WordsDeedsYear, w *world.World, a, b bloc.CCode, y int) {
 }
 
 // judge decides whether words outran deeds in the year, and adds to the
-// year's note why (or that there were too few events to judge).
-func judge(r *bloc.WordsDeedsYear, note *sentence) {
+// year's note (its clauses) why, or that there were too few events to
+// judge.
+func judge(r *bloc.WordsDeedsYear, note *[]any) {
 	if !r.Gap.OK && !r.ToneGap.OK {
-		if len(note.ids) == 0 {
-			note.add("wd.few", r.VerbCoop+r.VerbConf, r.MatlCoop+r.MatlConf)
+		if len(*note) == 0 {
+			*note = append(*note, bloc.Sayf("too few events (%.0f verbal, %.0f material)", r.VerbCoop+r.VerbConf, r.MatlCoop+r.MatlConf))
 		}
 		return
 	}
 	d := false
 	if r.Gap.OK && r.Gap.V <= -GapCut {
 		d = true
-		note.add("wd.gap", 100*r.Ratio.V, 100*r.Baseline.V)
+		*note = append(*note, bloc.Sayf("words outrun deeds: material cooperation per cooperative word %.1f%% against %.1f%% elsewhere", 100*r.Ratio.V, 100*r.Baseline.V))
 	}
 	if r.ToneGap.OK && r.ToneGap.V >= ToneCut {
 		if d {
-			note.add("wd.tone_too", r.Words.V, r.Deeds.V)
+			*note = append(*note, bloc.Sayf("words %+.2f, deeds %+.2f", r.Words.V, r.Deeds.V))
 		} else {
-			note.add("wd.tone", r.Words.V, r.Deeds.V)
+			*note = append(*note, bloc.Sayf("words outrun deeds: words %+.2f, deeds %+.2f", r.Words.V, r.Deeds.V))
 		}
 		d = true
 	}
 	r.Diverges = &d
 }
 
-// summary sums the measure up, a clause per directed dyad.
-func summary(wd *bloc.WordsDeeds) (string, bloc.Msg) {
-	sum := sentence{end: "."}
+// summary sums the measure up, a clause per directed dyad, the clauses
+// joined by "; " and ended by a period.
+func summary(wd *bloc.WordsDeeds) bloc.Msg {
+	var sum []any
 	for _, s := range wd.Series {
 		if s.Covered == 0 {
-			sum.add("sum.none", s.Dyad)
+			sum = append(sum, bloc.Sayf("%s: no event data", s.Dyad))
 			continue
 		}
 		first, last := s.Years[0].Year, s.Years[len(s.Years)-1].Year
@@ -198,10 +201,13 @@ func summary(wd *bloc.WordsDeeds) (string, bloc.Msg) {
 			}
 		}
 		if !math.IsInf(lo, 0) {
-			sum.add("sum.gap", s.Dyad, s.Diverging, s.Covered, first, last, lo, hi)
+			sum = append(sum, bloc.Sayf("%s: words outran deeds in %d of %d years (%d–%d), deed gap %+.1f to %+.1f", s.Dyad, s.Diverging, s.Covered, first, last, lo, hi))
 		} else {
-			sum.add("sum.years", s.Dyad, s.Diverging, s.Covered, first, last)
+			sum = append(sum, bloc.Sayf("%s: words outran deeds in %d of %d years (%d–%d)", s.Dyad, s.Diverging, s.Covered, first, last))
 		}
 	}
-	return sum.say()
+	if len(sum) == 0 {
+		return bloc.Msg{}
+	}
+	return bloc.Sayf("%s.", monitor.JoinClauses(sum...))
 }

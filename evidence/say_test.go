@@ -22,23 +22,42 @@ func checkMsg(t *testing.T, what string, m *bloc.Msg, en string) {
 	}
 }
 
+// clauses returns the formats of the clauses joined into m (nested joins
+// flattened), and adds the arguments printed as they are to code.
+func clauses(m bloc.Msg, code map[string]bool) []string {
+	var out []string
+	if m.Format != "%s; %s" {
+		out = append(out, m.Format)
+	}
+	for _, a := range m.Args {
+		switch {
+		case a.Msg != nil:
+			out = append(out, clauses(*a.Msg, code)...)
+		case a.Code:
+			code[a.V] = true
+		}
+	}
+	return out
+}
+
 func TestItemNoteMessages(t *testing.T) {
 	hyps := Hypotheses()
+	after, before := bloc.Sayf("after the period"), bloc.Sayf("before the period: counted as background of the tendency")
+	late := bloc.Sayf("dated %s, more than %d years after the period: not counted", "2022", 5)
 	for _, c := range []struct {
 		rationale, note string
 		clamp           bool
-		when            string
-		args            []any
+		when            bloc.Msg
 		want            string
 	}{
 		{rationale: "fits BoT", want: "Likelihoods: fits BoT"},
-		{rationale: "fits BoT", note: "dated by the war", when: "note.after",
+		{rationale: "fits BoT", note: "dated by the war", when: after,
 			want: "Likelihoods: fits BoT; dated by the war; after the period"},
-		{rationale: "fits BoT (0.25).;", note: " undated; ", clamp: true, when: "note.late", args: []any{"2022", 5},
+		{rationale: "fits BoT (0.25).;", note: " undated; ", clamp: true, when: late,
 			want: "Likelihoods: fits BoT (0.25).; undated; likelihoods clamped to [0.01, 0.99]: balance_of_threat; dated 2022, more than 5 years after the period: not counted"},
-		{note: "undated;", when: "note.before", want: "undated; before the period: counted as background of the tendency"},
+		{note: "undated;", when: before, want: "undated; before the period: counted as background of the tendency"},
 		{clamp: true, want: "likelihoods clamped to [0.01, 0.99]: balance_of_threat"},
-		{when: "note.after", want: "after the period"},
+		{when: after, want: "after the period"},
 		// The ledger's note alone is its own words: no message.
 		{note: "dated by the war", want: "dated by the war"},
 		{want: ""},
@@ -52,22 +71,39 @@ func TestItemNoteMessages(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if c.when != "" {
-			setNote(&o.Item, it, clamped, c.when, c.args...)
+		if !c.when.IsZero() {
+			setNote(&o.Item, it, clamped, c.when)
 		}
 		e := o.Item
 		if e.Note != c.want {
 			t.Errorf("note %q, want %q", e.Note, c.want)
 		}
-		if c.rationale == "" && !c.clamp && c.when == "" {
+		if c.rationale == "" && !c.clamp && c.when.IsZero() {
 			if e.NoteMsg != nil {
 				t.Errorf("%q: a message %q for the ledger's own words", e.Note, e.NoteMsg.Format)
 			}
 			continue
 		}
 		checkMsg(t, "item note", e.NoteMsg, e.Note)
-		if c.note != "" && (e.NoteMsg == nil || len(e.NoteMsg.Args) < 1 || strings.Contains(e.NoteMsg.Format, c.note)) {
-			t.Errorf("%q: the ledger's words are not an argument: %+v", e.Note, e.NoteMsg)
+		// The ledger's words (its rationale and note) and the ids are
+		// printed as they are: arguments, in no format.
+		if e.NoteMsg == nil {
+			continue
+		}
+		code := map[string]bool{}
+		formats := clauses(*e.NoteMsg, code)
+		for _, words := range []string{strings.TrimSpace(strings.TrimRight(strings.TrimSpace(c.note), ";")), "fits BoT"} {
+			if words != "" && strings.Contains(e.Note, words) && !code[words] && !code[words+" (0.25)."] {
+				t.Errorf("%q: the ledger's words %q are not printed as they are: %+v", e.Note, words, e.NoteMsg)
+			}
+		}
+		for _, f := range formats {
+			if strings.Contains(f, "BoT") || strings.Contains(f, "undated") || strings.Contains(f, "war") {
+				t.Errorf("%q: the ledger's words in a format: %q", e.Note, f)
+			}
+		}
+		if c.clamp && !code["balance_of_threat"] {
+			t.Errorf("%q: the clamped ids are not printed as they are: %+v", e.Note, e.NoteMsg)
 		}
 	}
 }
@@ -124,7 +160,9 @@ func TestWordsDeedsMessages(t *testing.T) {
 		for _, y := range s.Years {
 			checkMsg(t, s.Dyad+" note", y.NoteMsg, y.Note)
 			if y.NoteMsg != nil {
-				seen[y.NoteMsg.Format] = true
+				for _, f := range clauses(*y.NoteMsg, map[string]bool{}) {
+					seen[f] = true
+				}
 			}
 		}
 	}
@@ -137,29 +175,11 @@ func TestWordsDeedsMessages(t *testing.T) {
 	}
 	// The summary without event data for one direction.
 	wd.Series[1].Covered = 0
-	en, m := summary(wd)
-	if !strings.Contains(en, "2→1: no event data.") || m.String() != en {
-		t.Errorf("summary %q, message %q", en, m.String())
+	m := summary(wd)
+	if en := m.String(); !strings.Contains(en, "2→1: no event data.") || m.Format != "%s." {
+		t.Errorf("summary %q, message %q", en, m.Format)
 	}
-}
-
-// Every sentence is its clauses joined (and its end): what package report
-// translates clause by clause.
-func TestSayFormats(t *testing.T) {
-	known := map[string]bool{}
-	for _, f := range clauses {
-		known[f] = true
-	}
-	seen := map[string]bool{}
-	for _, f := range SayFormats() {
-		if seen[f] {
-			t.Errorf("%q listed twice", f)
-		}
-		seen[f] = true
-		for _, c := range strings.Split(strings.TrimSuffix(f, "."), "; ") {
-			if !known[c] {
-				t.Errorf("%q: %q is no clause", f, c)
-			}
-		}
+	if got := clauses(m, map[string]bool{}); len(got) != 3 || got[2] != "%s: no event data" {
+		t.Errorf("summary's clauses %q", got)
 	}
 }

@@ -268,6 +268,11 @@ func TestBrowser(t *testing.T) {
 		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll('table.whatif tbody tr').length >= 6`, chromedp.WithPollingTimeout(120*time.Second))); err != nil {
 			t.Errorf("the what-if scenarios did not show: %v", err)
 		}
+		// The changes are said in Persian (whatif.CompareMsg through the API's lang).
+		changes := evaluate[string](t, ctx, `Array.from(document.querySelectorAll('table.whatif tbody td:last-child')).map((td) => td.textContent).join(' | ')`)
+		if strings.Contains(changes, "posterior") || strings.Contains(changes, "rank ") || !strings.ContainsAny(changes, "پیوند احتمال پسین رتبه بی‌تغییر") {
+			t.Errorf("the what-if changes are not in Persian: %.300s", changes)
+		}
 		screenshot(t, ctx, "#sec-whatif", "fa-whatif.png", 0.03)
 		screenshot(t, ctx, "#sec-summary", "fa-summary.png", 0.03)
 		screenshot(t, ctx, "#fig-trade .chart", "fa-trade.png", 0.02)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/bloc-project/bloc"
+	"github.com/bloc-project/bloc/report"
 	"github.com/bloc-project/bloc/verdict"
 	"github.com/bloc-project/bloc/whatif"
 )
@@ -51,7 +52,12 @@ const maxSets = 8
 // all) or a custom one (set=MOD;MOD..., the `bloc whatif --set` grammar) on
 // the dyad and reports what changes against the baseline.
 func (s *Server) whatifHandler(w http.ResponseWriter, r *http.Request) {
-	q, err := params(r, append(append([]string{}, dyadParams...), "scenario", "set", "at")...)
+	q, err := params(r, append(append([]string{}, dyadParams...), "scenario", "set", "at", "lang")...)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	lang, err := report.ParseLang(q.Get("lang"))
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -143,7 +149,7 @@ func (s *Server) whatifHandler(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(&key, "%s:%s|", n.Name, strings.Join(n.Sets, ";"))
 	}
 	k := vkey{A: a.CCode, B: bst.CCode, P: d.Period, NoCase: d.NoCase}
-	b, err := s.outputs.Get(okey{V: k, What: "whatif", ID: key.String() + strconv.Itoa(at)}, func() (*blob, int64, error) {
+	b, err := s.outputs.Get(okey{V: k, What: "whatif", ID: key.String() + strconv.Itoa(at) + "|" + string(lang)}, func() (*blob, int64, error) {
 		select {
 		case s.loads <- struct{}{}:
 		case <-r.Context().Done():
@@ -173,6 +179,19 @@ func (s *Server) whatifHandler(w http.ResponseWriter, r *http.Request) {
 		rep, err := whatif.Run(base, pr.World, env, runs, pr.Explain, false)
 		if err != nil {
 			return nil, 0, err
+		}
+		if lang != report.EN {
+			for i := range rep.Scenarios {
+				sc := &rep.Scenarios[i]
+				sc.ChangesText = make([]string, len(sc.Changes))
+				for k, c := range sc.Changes {
+					var m *bloc.Msg
+					if k < len(sc.ChangesMsg) {
+						m = &sc.ChangesMsg[k]
+					}
+					sc.ChangesText[k], _ = lang.Say(m, c)
+				}
+			}
 		}
 		var buf bytes.Buffer
 		if err := writeIndented(&buf, rep); err != nil {

@@ -72,7 +72,7 @@ func allianceBasis(formal []bloc.Pledge) bloc.Msg {
 
 // coalitionBasis: no defense pledge but a common side in disputes.
 func coalitionBasis(ss []int) bloc.Msg {
-	return bloc.Sayf("no defense pledge, but on the same side in %d dispute(s) in the period (MID %s)", len(ss), joinInts(ss))
+	return bloc.Sayf("no defense pledge, but on the same side in %d dispute(s) in the period (MID %s)", len(ss), code(joinInts(ss)))
 }
 
 // informalBasis: neutrality, non-aggression or consultation pledges (at

@@ -1,7 +1,6 @@
 package indicators
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
@@ -41,8 +40,8 @@ func (f *Frame) Dominant(c bloc.CCode) (string, float64, int, bool) {
 }
 
 // dominantText describes the largest family and, when broken down, its
-// largest denomination: "muslim 99% (shia 90%)".
-func (f *Frame) dominantText(r *world.ReligionShares) string {
+// largest denomination: "muslim 99% (shia 90%)", each religion a term.
+func (f *Frame) dominantText(r *world.ReligionShares) bloc.Msg {
 	names, shares := r.Families()
 	best := 0
 	for k, v := range shares {
@@ -50,7 +49,6 @@ func (f *Frame) dominantText(r *world.ReligionShares) string {
 			best = k
 		}
 	}
-	s := fmt.Sprintf("%s %.0f%%", names[best], 100*shares[best])
 	den, dv := -1, 0.0
 	for k, fam := range world.Family {
 		if fam == names[best] && world.Religions[k] != fam && r[k] > dv && !strings.HasSuffix(world.Religions[k], "_other") {
@@ -58,10 +56,13 @@ func (f *Frame) dominantText(r *world.ReligionShares) string {
 		}
 	}
 	if den >= 0 && dv > shares[best]/2 {
-		s += fmt.Sprintf(" (%s %.0f%%)", world.Religions[den], 100*dv)
+		return bloc.Sayf("%s %.0f%% (%s %.0f%%)", religionTerm(names[best]), 100*shares[best], religionTerm(world.Religions[den]), 100*dv)
 	}
-	return s
+	return bloc.Sayf("%s %.0f%%", religionTerm(names[best]), 100*shares[best])
 }
+
+// religionTerm is a WRP religion family or denomination as a term.
+func religionTerm(name string) bloc.Term { return bloc.Term{Key: "religion." + name, Text: name} }
 
 // detailed reports whether a state's Christians and Muslims are mostly
 // broken down into denominations.
@@ -184,7 +185,7 @@ func (f *Frame) identity(i, j bloc.CCode) *Identity {
 // cosine fam and the denomination cosine den when present (den only with
 // fam), each state's largest religion and, when old is true, the WRP wave
 // the shares come from.
-func religionNote(fam, den bloc.Num, a, domA, b, domB string, wave int, old bool) bloc.Msg {
+func religionNote(fam, den bloc.Num, a string, domA bloc.Msg, b string, domB bloc.Msg, wave int, old bool) bloc.Msg {
 	switch {
 	case den.OK && old:
 		return bloc.Sayf("families %.2f, denominations %.2f; %s mostly %s, %s mostly %s; WRP wave of %d", fam.V, den.V, a, domA, b, domB, wave)

@@ -3,7 +3,6 @@ package indicators
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/bloc-project/bloc"
 	"github.com/bloc-project/bloc/world"
@@ -72,7 +71,11 @@ func (f *Frame) Rivalry(i, j bloc.CCode) bloc.Measure {
 	for _, r := range f.W.Rivalries {
 		if ((r.A == i && r.B == j) || (r.A == j && r.B == i)) && r.Active(cp) {
 			m := measure(id, label, f.pair(i, j), bloc.Some(1), "{0,1}", min(r.To, cp.To), p)
-			setNote(&m, bloc.Sayf("%s %d–%d (%s)", r.Name, r.From, r.To, strings.Join(r.Types, ", ")))
+			types := make([]bloc.Term, len(r.Types))
+			for k, x := range r.Types {
+				types[k] = bloc.Term{Key: "rivalry." + x, Text: x}
+			}
+			setNote(&m, bloc.Sayf("%s %d–%d (%s)", code(r.Name), r.From, r.To, Commas(types)))
 			return m
 		}
 	}

@@ -33,6 +33,11 @@ func checkMsg(t *testing.T, what, s string, m *bloc.Msg) {
 	if n, _ := bloc.Verbs(m.Format); n != len(m.Args) {
 		t.Errorf("%s: format %q has %d verbs for %d arguments", what, m.Format, n, len(m.Args))
 	}
+	// No English prose is left to the arguments: a translation of the
+	// formats says all of it.
+	for _, a := range Untranslated(*m) {
+		t.Errorf("%s: %q is English prose in %q", what, a, s)
+	}
 }
 
 // checkMeasures checks the notes of measures and returns how many there were.
@@ -73,6 +78,19 @@ func checkFrame(t *testing.T, f *Frame, i, j bloc.CCode) int {
 		n += checkMeasures(t, what, append(parts, o)...)
 	}
 	for _, a := range []bloc.CCode{i, j} {
+		// Why a state opposes another, a sentence the theories quote.
+		for _, b := range f.Members() {
+			ok, why := f.OpposesMsg(a, b)
+			if _, s := f.Opposes(a, b); s != why.String() {
+				t.Errorf("%s: Opposes says %q, OpposesMsg %q", what, s, why.String())
+			}
+			if ok {
+				checkMsg(t, what+" opposes", why.String(), &why)
+				n++
+			} else if !why.IsZero() {
+				t.Errorf("%s: a reason %q for not opposing", what, why.String())
+			}
+		}
 		th := f.Threats(a)
 		tt := f.ThreatTable(th, 5, true)
 		checkMsg(t, what+" threat table", tt.Note, tt.NoteMsg)
@@ -152,6 +170,26 @@ func TestNoteMessagesRealData(t *testing.T) {
 		t.Fatalf("only %d notes seen", n)
 	}
 	t.Logf("%d notes", n)
+}
+
+func TestEnglishRun(t *testing.T) {
+	for s, want := range map[string]string{
+		"no data for IRN in 2010":                 "",
+		"rivalry China-United States 2 1996–2020": "",
+		"USA, TUR, SAU, UAE, ISR":                 "",
+		"11th largest economy by nominal GDP":     "11th largest economy by nominal",
+		"داده‌ای نیست: the data end in":           "the data end in",
+		"رتبهٔ ۲ از ۱۴۲ of the world's most":      "of the world's most",
+		"a b c": "",
+	} {
+		if got := EnglishRun(s); got != want {
+			t.Errorf("EnglishRun(%q) = %q, want %q", s, got, want)
+		}
+	}
+	m := bloc.Sayf("%s: %s, %s", bloc.Code("a dataset of many words"), bloc.Sayf("x %s", "one two three four"), bloc.Term{Key: "k", Text: "five six seven eight"})
+	if got := Untranslated(m); len(got) != 1 || got[0] != "one two three four" {
+		t.Errorf("Untranslated = %q", got)
+	}
 }
 
 // TestBasisIsTheOldEnglish compares the tie's basis, built from one

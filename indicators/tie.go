@@ -3,6 +3,7 @@ package indicators
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/bloc-project/bloc"
@@ -211,7 +212,7 @@ func (f *Frame) Tie(i, j bloc.CCode) *TieEvidence {
 	if okss {
 		t.Coalition = measure("tie.same_side_mids", "disputes fought on the same side", f.pair(i, j), bloc.Some(float64(len(ss))), "count", f.W.Cover(world.Disputes).Years.To, pc)
 		if len(ss) > 0 {
-			setNote(&t.Coalition, bloc.Sayf("MID %s", joinInts(ss)))
+			setNote(&t.Coalition, bloc.Sayf("MID %s", code(joinInts(ss))))
 		}
 	} else {
 		t.Coalition = missing("tie.same_side_mids", "disputes fought on the same side", f.pair(i, j), "count", pc, f.notCovered(world.Disputes))
@@ -325,41 +326,49 @@ func joinInts(xs []int) string {
 	return strings.Join(s, ", ")
 }
 
-// Opposes reports whether k opposes t in the period: an active strategic
+// OpposesMsg reports whether k opposes t in the period: an active strategic
 // rivalry, a MID between them with hostility ≥ 3 in the dispute window,
 // sanctions between them, or — when no ATOP pledge binds them — a UNGA
-// ideal-point distance of at least Params.OpposeUN. The reason is returned.
-// A rivalry, dispute or sanctions outweigh a formal pledge still on the
-// books (the Sino-Soviet treaty of 1950 was in force until 1980).
-func (f *Frame) Opposes(k, t bloc.CCode) (bool, string) {
+// ideal-point distance of at least Params.OpposeUN. The reason is returned
+// as a message (a zero Msg when k does not oppose t). A rivalry, dispute or
+// sanctions outweigh a formal pledge still on the books (the Sino-Soviet
+// treaty of 1950 was in force until 1980).
+func (f *Frame) OpposesMsg(k, t bloc.CCode) (bool, bloc.Msg) {
 	if k == t {
-		return false, ""
+		return false, bloc.Msg{}
 	}
 	if r := f.Rivalry(k, t); r.Value.OK && r.Value.V == 1 {
-		return true, "rivalry " + r.Note
+		return true, bloc.Sayf("rivalry %s", NoteOf(r))
 	}
 	if win, ok := f.disputeWindow(); ok {
 		for _, d := range f.W.Disputes {
 			if d.A == k && d.B == t && win.Contains(d.Year) && max(d.HostA, d.HostB) >= 3 {
-				return true, fmt.Sprintf("MID %d (%d)", d.Num, d.Year)
+				return true, bloc.Sayf("MID %s (%d)", code(strconv.Itoa(d.Num)), d.Year)
 			}
 		}
 	}
 	// Allies are not opponents because of sanctions or UN votes (US trade
 	// sanctions on Japan do not make Japan an opponent of the US).
 	if lv := f.pledgeLevel(k, t); lv > 0 {
-		return false, ""
+		return false, bloc.Msg{}
 	}
 	if m := f.SanctionsBy(t, k); m.Value.OK && m.Value.V > 0 {
-		return true, fmt.Sprintf("%.0f sanction episode(s) by %s", m.Value.V, f.Abb(t))
+		return true, bloc.Sayf("%.0f sanction episode(s) by %s", m.Value.V, f.Abb(t))
 	}
 	if m := f.SanctionsBy(k, t); m.Value.OK && m.Value.V > 0 {
-		return true, fmt.Sprintf("%.0f sanction episode(s) on %s", m.Value.V, f.Abb(t))
+		return true, bloc.Sayf("%.0f sanction episode(s) on %s", m.Value.V, f.Abb(t))
 	}
 	if d := f.IdealDistance(k, t); d.Value.OK && d.Value.V >= f.Params.OpposeUN {
-		return true, fmt.Sprintf("UN ideal-point distance %.2f", d.Value.V)
+		return true, bloc.Sayf("UN ideal-point distance %.2f", d.Value.V)
 	}
-	return false, ""
+	return false, bloc.Msg{}
+}
+
+// Opposes is OpposesMsg with the reason in English ("" when k does not
+// oppose t).
+func (f *Frame) Opposes(k, t bloc.CCode) (bool, string) {
+	ok, why := f.OpposesMsg(k, t)
+	return ok, why.String()
 }
 
 // pledgeLevel returns the valued ATOP tie of a and b in the last year of the

@@ -21,7 +21,6 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strings"
 
 	"github.com/bloc-project/bloc"
 	"github.com/bloc-project/bloc/indicators"
@@ -194,7 +193,7 @@ func Monitor(in Input) *bloc.Termination {
 					part = bloc.Some(prm.Weight)
 					logit += prm.Weight
 					t.Flagged = append(t.Flagged, bloc.FlaggedEvent{Year: y, Condition: c + 1, Why: t.Conditions[c].Why[k],
-						WhyMsg: msgPtr(t.Conditions[c].WhyMsg[k])})
+						WhyMsg: whyMsg(t.Conditions[c].WhyMsg[k])})
 				}
 			}
 			set(fmt.Sprintf("risk.part.c%d", c+1), part)
@@ -283,6 +282,15 @@ func (m *mon) intent(j, i bloc.CCode, y int) (now, before bloc.Num) {
 
 func flag(v bool) *bool { return &v }
 
+// whyMsg returns a pointer to a copy of a flagged year's reason, or nil
+// for none.
+func whyMsg(m bloc.Msg) *bloc.Msg {
+	if m.IsZero() {
+		return nil
+	}
+	return &m
+}
+
 func diff(a, b bloc.Num) bloc.Num {
 	if !a.OK || !b.OK {
 		return bloc.Missing
@@ -312,9 +320,9 @@ func growth(w *world.World, c bloc.CCode, y, back int) bloc.Num {
 func (m *mon) year(y int, set func(string, bloc.Num), t *bloc.Termination, k int) [6]*bool {
 	var flags [6]*bool
 	w, a, b, th, prm := m.in.W, m.in.A, m.in.B, m.t, m.prm
-	// What met each condition, as clauses (say_gen.go).
-	var whys [6]sentence
-	why := func(c int, clause string, args ...any) { whys[c].add(clause, args...) }
+	// What met each condition, as clauses (joined by JoinClauses).
+	var whys [6][]any
+	why := func(c int, clause bloc.Msg) { whys[c] = append(whys[c], clause) }
 	// 1. The partner becomes a threat.
 	in, ib := m.intent(b, a, y)
 	set("c1.partner_intent", in)
@@ -324,10 +332,10 @@ func (m *mon) year(y int, set func(string, bloc.Num), t *bloc.Termination, k int
 		flags[0] = flag(false)
 		if d.V >= prm.IntentDelta {
 			flags[0] = flag(true)
-			why(0, "c1.rose", w.Abb(b), w.Abb(a), ib.V, in.V)
+			why(0, bloc.Sayf("I(%s→%s) rose from %.2f to %.2f", w.Abb(b), w.Abb(a), ib.V, in.V))
 		} else if ib.V < prm.IntentCut && in.V >= prm.IntentCut {
 			flags[0] = flag(true)
-			why(0, "c1.crossed", w.Abb(b), w.Abb(a), prm.IntentCut, in.V)
+			why(0, bloc.Sayf("I(%s→%s) crossed %.2f (%.2f)", w.Abb(b), w.Abb(a), prm.IntentCut, in.V))
 		}
 	}
 	// 2. The common threat fades.
@@ -346,15 +354,15 @@ func (m *mon) year(y int, set func(string, bloc.Num), t *bloc.Termination, k int
 		if tn.OK && dt.OK {
 			if -dt.V >= prm.IntentDelta {
 				flags[1] = flag(true)
-				why(1, "c2.fell", w.Abb(th), w.Abb(a), tbf.V, tn.V)
+				why(1, bloc.Sayf("I(%s→%s) fell from %.2f to %.2f", w.Abb(th), w.Abb(a), tbf.V, tn.V))
 			} else if tbf.V >= prm.IntentCut && tn.V < prm.IntentCut {
 				flags[1] = flag(true)
-				why(1, "c2.below", w.Abb(th), w.Abb(a), prm.IntentCut, tn.V)
+				why(1, bloc.Sayf("I(%s→%s) fell below %.2f (%.2f)", w.Abb(th), w.Abb(a), prm.IntentCut, tn.V))
 			}
 		}
 		if warm.OK && warm.V >= prm.WarmDelta {
 			flags[1] = flag(true)
-			why(1, "c2.warming", w.Abb(a), w.Abb(th), warm.V)
+			why(1, bloc.Sayf("%s→%s event alignment rose by %.2f", w.Abb(a), w.Abb(th), warm.V))
 		}
 	}
 	// 3. A partner grows strong.
@@ -372,12 +380,12 @@ func (m *mon) year(y int, set func(string, bloc.Num), t *bloc.Termination, k int
 	}{{a, ga}, {b, gb}} {
 		if g.v.OK && g.v.V >= prm.GrowthCut {
 			flags[2] = flag(true)
-			why(2, "c3.grew", w.Abb(g.c), 100*g.v.V, y-prm.Window)
+			why(2, bloc.Sayf("%s's CINC grew %.0f%% since %d", w.Abb(g.c), 100*g.v.V, y-prm.Window))
 		}
 	}
 	if rn.OK && rb.OK && rb.V < prm.SelfReliance && rn.V >= prm.SelfReliance {
 		flags[2] = flag(true)
-		why(2, "c3.reliance", w.Abb(a), w.Abb(th), rn.V)
+		why(2, bloc.Sayf("CINC %s/%s reached %.2f", w.Abb(a), w.Abb(th), rn.V))
 	}
 	// 4. Credibility.
 	signals, known := m.credibility(y, why)
@@ -396,13 +404,13 @@ func (m *mon) year(y int, set func(string, bloc.Num), t *bloc.Termination, k int
 		if x := diff(now.Polity2, then.Polity2); x.OK && (!dp.OK || math.Abs(x.V) > dp.V) {
 			dp = bloc.Some(math.Abs(x.V))
 			if dp.V >= prm.PolityDelta {
-				why(4, "c5.polity2", w.Abb(c), then.Polity2.V, now.Polity2.V)
+				why(4, bloc.Sayf("%s's polity2 moved from %g to %g", w.Abb(c), then.Polity2.V, now.Polity2.V))
 			}
 		}
 		if x := diff(now.Polyarchy, then.Polyarchy); x.OK && (!dv.OK || math.Abs(x.V) > dv.V) {
 			dv = bloc.Some(math.Abs(x.V))
 			if dv.V >= prm.PolyarchyDelta {
-				why(4, "c5.polyarchy", w.Abb(c), then.Polyarchy.V, now.Polyarchy.V)
+				why(4, bloc.Sayf("%s's polyarchy moved from %.2f to %.2f", w.Abb(c), then.Polyarchy.V, now.Polyarchy.V))
 			}
 		}
 	}
@@ -429,11 +437,11 @@ func (m *mon) year(y int, set func(string, bloc.Num), t *bloc.Termination, k int
 	}
 	if dc.OK && dc.V >= prm.ConDelta {
 		flags[5] = flag(true)
-		why(5, "c6.concentration", conB.V, con.V)
+		why(5, bloc.Sayf("concentration moved from %.3f to %.3f", conB.V, con.V))
 	}
 	if poles.OK && polesB.OK && poles.V != polesB.V {
 		flags[5] = flag(true)
-		why(5, "c6.poles", polesB.V, poles.V)
+		why(5, bloc.Sayf("poles went from %.0f to %.0f", polesB.V, poles.V))
 	}
 	for _, g := range []struct {
 		c bloc.CCode
@@ -441,11 +449,12 @@ func (m *mon) year(y int, set func(string, bloc.Num), t *bloc.Termination, k int
 	}{{b, db}, {th, dth}} {
 		if g.v.OK && g.v.V <= -prm.DeclineCut {
 			flags[5] = flag(true)
-			why(5, "c6.decline", w.Abb(g.c), -100*g.v.V, y-prm.Window)
+			why(5, bloc.Sayf("%s's CINC fell %.0f%% since %d", w.Abb(g.c), -100*g.v.V, y-prm.Window))
 		}
 	}
 	for c := range whys {
-		t.Conditions[c].Why[k], t.Conditions[c].WhyMsg[k] = whys[c].say()
+		m := JoinClauses(whys[c]...)
+		t.Conditions[c].Why[k], t.Conditions[c].WhyMsg[k] = m.String(), m
 	}
 	return flags
 }
@@ -503,14 +512,14 @@ func (m *mon) warming(a, t bloc.CCode, y int) bloc.Num {
 
 // credibility counts the year's credibility signals; known is false when
 // none of their sources covers the year.
-func (m *mon) credibility(y int, why func(c int, clause string, args ...any)) (int, bool) {
+func (m *mon) credibility(y int, why func(c int, clause bloc.Msg)) (int, bool) {
 	w, a, b, prm := m.in.W, m.in.A, m.in.B, m.prm
 	n, known := 0, false
 	for _, x := range w.Facts {
 		if x.Kind == "unsc_resolution" && x.Stance == "for" && x.Year == y &&
 			((x.SubjectCode == b && x.ObjectCode == a) || (x.SubjectCode == a && x.ObjectCode == b)) {
 			n++
-			why(3, "c4.unsc", x.Subject, x.Object, x.ID)
+			why(3, bloc.Sayf("%s voted for a UNSC resolution against %s (%s)", bloc.Code(x.Subject), bloc.Code(x.Object), bloc.Code(x.ID)))
 		}
 	}
 	for _, src := range []world.Source{world.GSDB, world.TIES} {
@@ -523,7 +532,7 @@ func (m *mon) credibility(y int, why func(c int, clause string, args ...any)) (i
 				for _, pr := range [][2]bloc.CCode{{b, a}, {a, b}} {
 					if has(s.Senders, pr[0]) && has(s.Targets, pr[1]) {
 						n++
-						why(3, "c4.sanctions", w.Abb(pr[0]), w.Abb(pr[1]), src, s.ID)
+						why(3, bloc.Sayf("%s imposed sanctions on %s (%s %s)", w.Abb(pr[0]), w.Abb(pr[1]), bloc.Code(src), bloc.Code(s.ID)))
 					}
 				}
 			}
@@ -535,15 +544,15 @@ func (m *mon) credibility(y int, why func(c int, clause string, args ...any)) (i
 		now, then := level(w.Dyad(a, b, y))+level(w.Dyad(b, a, y)), level(w.Dyad(a, b, y-1))+level(w.Dyad(b, a, y-1))
 		if now < then {
 			n++
-			why(3, "c4.lapsed", w.Abb(a), w.Abb(b), y)
+			why(3, bloc.Sayf("an ATOP obligation between %s and %s lapsed in %d", w.Abb(a), w.Abb(b), y))
 		}
 	}
 	if w.CoversDyad(world.ATOP, a, b, y) {
 		known = true
 		ab, ba := pledges(w.Dyad(a, b, y)), pledges(w.Dyad(b, a, y))
-		if ab != ba {
+		if ab.String() != ba.String() {
 			n++
-			why(3, "c4.unreciprocated", y, w.Abb(a), w.Abb(b), ab, w.Abb(b), w.Abb(a), ba)
+			why(3, bloc.Sayf("unreciprocated ATOP obligations in %d: %s→%s %s, %s→%s %s", y, w.Abb(a), w.Abb(b), ab, w.Abb(b), w.Abb(a), ba))
 		}
 	}
 	dn, dbf := m.undist(y), m.undist(y-prm.Window)
@@ -551,7 +560,7 @@ func (m *mon) credibility(y int, why func(c int, clause string, args ...any)) (i
 		known = true
 		if dn.V-dbf.V >= prm.UNWiden {
 			n++
-			why(3, "c4.un_distance", dbf.V, dn.V)
+			why(3, bloc.Sayf("UN ideal-point distance widened from %.2f to %.2f", dbf.V, dn.V))
 		}
 	}
 	return n, known
@@ -582,21 +591,28 @@ func level(d *world.DyadYear) int {
 	return 0
 }
 
-func pledges(d *world.DyadYear) string {
+// pledges names the ATOP obligations of a directed dyad, joined by "+"
+// ("defense+consultation"), or "none".
+func pledges(d *world.DyadYear) bloc.Msg {
 	if d == nil || !d.ATOP.Any() {
-		return "none"
+		return bloc.Sayf("none")
 	}
 	p := d.ATOP
-	var out []string
+	var out bloc.Msg
 	for _, x := range []struct {
 		on   bool
-		name string
-	}{{p.Defense, "defense"}, {p.Offense, "offense"}, {p.Neutral, "neutrality"}, {p.NonAgg, "non-aggression"}, {p.Consul, "consultation"}} {
-		if x.on {
-			out = append(out, x.name)
+		name bloc.Msg
+	}{{p.Defense, bloc.Sayf("defense")}, {p.Offense, bloc.Sayf("offense")}, {p.Neutral, bloc.Sayf("neutrality")},
+		{p.NonAgg, bloc.Sayf("non-aggression")}, {p.Consul, bloc.Sayf("consultation")}} {
+		switch {
+		case !x.on:
+		case out.IsZero():
+			out = x.name
+		default:
+			out = bloc.Sayf("%s+%s", out, x.name)
 		}
 	}
-	return strings.Join(out, "+")
+	return out
 }
 
 // concentration returns the Ray–Singer concentration of the great powers'

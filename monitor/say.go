@@ -1,53 +1,23 @@
 package monitor
 
-import (
-	"fmt"
-	"strings"
+import "github.com/bloc-project/bloc"
 
-	"github.com/bloc-project/bloc"
-)
-
-//go:generate go run gen_say.go
-
-// sentence collects the clauses of a sentence the monitor writes as clauses
-// joined by "; " (what met a condition in a year). Each combination of
-// clauses is one message of its own (say_gen.go), so that a translation can
-// render the whole sentence.
-type sentence struct {
-	ids  []string
-	args []any
-}
-
-// add appends the clause id (a key of clauses) over args.
-func (s *sentence) add(id string, args ...any) {
-	s.ids = append(s.ids, id)
-	s.args = append(s.args, args...)
-}
-
-// say returns the sentence in English and as a message. A combination of
-// clauses gen_say.go does not list has no message (a zero Msg); its English
-// is the clauses joined.
-func (s sentence) say() (string, bloc.Msg) {
-	if len(s.ids) == 0 {
-		return "", bloc.Msg{}
+// JoinClauses joins the clauses of a sentence with "; " (what met a
+// condition in a year; in package evidence, a ledger item's note or a
+// year's note): each part is a message (bloc.Msg), or a bloc.Code for words
+// written elsewhere (a ledger's), and the parts are joined pairwise by one
+// message each, so that a translation renders every clause in its own
+// language and joins them its own way, whatever their number. It is the
+// zero Msg without a message among the parts (none, or a lone Code).
+func JoinClauses(parts ...any) bloc.Msg {
+	var s any
+	for _, p := range parts {
+		if s == nil {
+			s = p
+		} else {
+			s = bloc.Sayf("%s; %s", s, p)
+		}
 	}
-	if m, ok := composed(strings.Join(s.ids, " "), s.args); ok {
-		return m.String(), m
-	}
-	parts := make([]string, len(s.ids))
-	args := s.args
-	for k, id := range s.ids {
-		n, _ := bloc.Verbs(clauses[id])
-		parts[k] = fmt.Sprintf(clauses[id], args[:n]...)
-		args = args[n:]
-	}
-	return strings.Join(parts, "; "), bloc.Msg{}
-}
-
-// msgPtr returns a pointer to a copy of m, or nil for a zero message.
-func msgPtr(m bloc.Msg) *bloc.Msg {
-	if m.IsZero() {
-		return nil
-	}
-	return &m
+	m, _ := s.(bloc.Msg)
+	return m
 }

@@ -52,10 +52,14 @@ func TestMessagesOnData(t *testing.T) {
 					}
 					continue
 				}
-				if strings.Contains(why, "; ") {
-					multi++
-				}
 				say("condition", &c.WhyMsg[k], why)
+				if strings.Contains(why, "; ") {
+					// Clauses joined: each in Persian, joined the Persian way.
+					multi++
+					if fa, _ := report.FA.Say(&c.WhyMsg[k], why); strings.Contains(fa, "; ") || !strings.Contains(fa, "؛ ") {
+						t.Errorf("%s→%s condition %d, %d: %q in Persian is %q", r.A, r.B, c.N, tm.Years[k], why, fa)
+					}
+				}
 			}
 		}
 		if len(tm.Flagged) == 0 {

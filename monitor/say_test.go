@@ -1,6 +1,7 @@
 package monitor
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -9,10 +10,9 @@ import (
 	"github.com/bloc-project/bloc/world/worldtest"
 )
 
-// checkMsgs checks that every sentence of tm has its message, whose
-// English is the sentence, and returns the reasons that have none (a
-// combination of clauses gen_say.go does not list).
-func checkMsgs(t_ *testing.T, tm *bloc.Termination) (unlisted []string) {
+// checkMsgs checks that every reason and note of tm has its message, whose
+// English is the sentence, and that no message stands without a sentence.
+func checkMsgs(t_ *testing.T, tm *bloc.Termination) {
 	t_.Helper()
 	for _, c := range tm.Conditions {
 		if len(c.WhyMsg) != len(c.Why) {
@@ -24,7 +24,7 @@ func checkMsgs(t_ *testing.T, tm *bloc.Termination) (unlisted []string) {
 			case why == "" && !m.IsZero():
 				t_.Errorf("condition %d, %d: a message %q without a reason", c.N, tm.Years[k], m.Format)
 			case why != "" && m.IsZero():
-				unlisted = append(unlisted, why)
+				t_.Errorf("condition %d, %d: no message for %q", c.N, tm.Years[k], why)
 			case m.String() != why:
 				t_.Errorf("condition %d, %d: message %q, reason %q", c.N, tm.Years[k], m.String(), why)
 			}
@@ -36,7 +36,7 @@ func checkMsgs(t_ *testing.T, tm *bloc.Termination) (unlisted []string) {
 		if f.Why != c.Why[k] {
 			t_.Errorf("flagged %d/%d: %q, the condition says %q", f.Year, f.Condition, f.Why, c.Why[k])
 		}
-		if m := c.WhyMsg[k]; m.IsZero() != (f.WhyMsg == nil) || f.WhyMsg != nil && f.WhyMsg.String() != f.Why {
+		if f.Why != "" && (f.WhyMsg == nil || !reflect.DeepEqual(*f.WhyMsg, c.WhyMsg[k])) {
 			t_.Errorf("flagged %d/%d: message %+v for %q", f.Year, f.Condition, f.WhyMsg, f.Why)
 		}
 	}
@@ -48,7 +48,22 @@ func checkMsgs(t_ *testing.T, tm *bloc.Termination) (unlisted []string) {
 			t_.Errorf("note %q, message %q", n, tm.NotesMsg[k].String())
 		}
 	}
-	return unlisted
+}
+
+// clauses returns the formats of the clauses JoinClauses joined into m.
+func clauses(m bloc.Msg) []string {
+	if m.Format != "%s; %s" {
+		return []string{m.Format}
+	}
+	var out []string
+	for _, a := range m.Args {
+		if a.Msg == nil {
+			out = append(out, "code:"+a.V)
+			continue
+		}
+		out = append(out, clauses(*a.Msg)...)
+	}
+	return out
 }
 
 func TestMessages(t_ *testing.T) {
@@ -84,22 +99,37 @@ func TestMessages(t_ *testing.T) {
 		world.Sanction{Source: world.GSDB, ID: "y", Senders: []bloc.CCode{a}, Targets: []bloc.CCode{b}, From: 2010, To: 2012, Imposed: true})
 	w.Facts = append(w.Facts, world.Fact{CaseFact: bloc.CaseFact{ID: "res", Kind: "unsc_resolution", Stance: "for", Subject: "BBB", Object: "AAA"}, SubjectCode: b, ObjectCode: a, Year: 2010})
 	worlds["credibility"] = w
+	// In 2010 A pledges B defense on top of their pact, unreciprocated;
+	// the pledge lapses in 2011.
+	w = pair(2012)
+	w.EditDyad(a, b, 2010, func(d *world.DyadYear) { d.ATOP.Defense = true })
+	worlds["pledges"] = w
 	for name, w := range worlds {
 		tm := run(w)
-		if u := checkMsgs(t_, tm); len(u) > 0 {
-			t_.Errorf("%s: reasons without a message: %q", name, u)
-		}
+		checkMsgs(t_, tm)
 		if len(tm.Flagged) == 0 && name != "stable" {
 			t_.Errorf("%s: nothing flagged", name)
 		}
 	}
 	tm := run(worlds["credibility"])
-	if m := tm.Conditions[3].WhyMsg[2010-2001]; m.Format != "%s voted for a UNSC resolution against %s (%s); %s imposed sanctions on %s (%s %s); %s imposed sanctions on %s (%s %s)" {
-		t_.Errorf("2010: %q", m.Format)
+	want := []string{"%s voted for a UNSC resolution against %s (%s)", "%s imposed sanctions on %s (%s %s)", "%s imposed sanctions on %s (%s %s)"}
+	if got := clauses(tm.Conditions[3].WhyMsg[2010-2001]); !reflect.DeepEqual(got, want) {
+		t_.Errorf("credibility 2010: %q", got)
 	}
 	tm = run(worlds["regimes"])
-	if m := tm.Conditions[4].WhyMsg[2007-2001]; strings.Count(m.Format, "; ") != 3 {
-		t_.Errorf("regimes 2007: %q", m.Format)
+	want = []string{"%s's polity2 moved from %g to %g", "%s's polyarchy moved from %.2f to %.2f", "%s's polity2 moved from %g to %g", "%s's polyarchy moved from %.2f to %.2f"}
+	if got := clauses(tm.Conditions[4].WhyMsg[2007-2001]); !reflect.DeepEqual(got, want) {
+		t_.Errorf("regimes 2007: %q", got)
+	}
+	tm = run(worlds["pledges"])
+	if got := tm.Conditions[3].Why[2010-2001]; got != "unreciprocated ATOP obligations in 2010: AAA→BBB defense+non-aggression+consultation, BBB→AAA non-aggression+consultation" {
+		t_.Errorf("pledges 2010: %q", got)
+	}
+	if m := tm.Conditions[3].WhyMsg[2010-2001]; len(m.Args) != 7 || m.Args[3].Msg == nil || m.Args[3].Msg.Format != "%s+%s" {
+		t_.Errorf("pledges 2010: %+v", m)
+	}
+	if got := tm.Conditions[3].Why[2011-2001]; got != "an ATOP obligation between AAA and BBB lapsed in 2011" {
+		t_.Errorf("pledges 2011: %q", got)
 	}
 	// No outside state: no threat, and a note that says so.
 	lone := worldtest.New(2000, 2005).State(a, "AAA", 30, 50, 4).State(b, "BBB", 55, 40, 30).Done()
@@ -110,51 +140,53 @@ func TestMessages(t_ *testing.T) {
 	}
 }
 
-// A year with more clauses than gen_say.go lists keeps its English and has
-// no message.
-func TestUnlistedCombination(t_ *testing.T) {
+// Any number of clauses makes a message: four votes in a year.
+func TestManySignals(t_ *testing.T) {
 	w := pair(2012)
-	for k, id := range []string{"r1", "r2", "r3", "r4"} {
-		w.Facts = append(w.Facts, world.Fact{CaseFact: bloc.CaseFact{ID: id, Kind: "unsc_resolution", Stance: "for", Subject: "BBB", Object: "AAA"}, SubjectCode: b, ObjectCode: a, Year: 2010 + k/3})
+	for k, id := range []string{"r1", "r2", "r3", "r4", "r5"} {
+		w.Facts = append(w.Facts, world.Fact{CaseFact: bloc.CaseFact{ID: id, Kind: "unsc_resolution", Stance: "for", Subject: "BBB", Object: "AAA"}, SubjectCode: b, ObjectCode: a, Year: 2010 + k/4})
 	}
 	tm := run(w)
-	u := checkMsgs(t_, tm)
-	want := "BBB voted for a UNSC resolution against AAA (r1); BBB voted for a UNSC resolution against AAA (r2); BBB voted for a UNSC resolution against AAA (r3)"
-	if len(u) != 0 || tm.Conditions[3].Why[2010-2001] != want {
-		t_.Fatalf("three votes: %q, unlisted %q", tm.Conditions[3].Why[2010-2001], u)
-	}
-	var s sentence
+	checkMsgs(t_, tm)
+	var want []string
 	for _, id := range []string{"r1", "r2", "r3", "r4"} {
-		s.add("c4.unsc", "BBB", "AAA", id)
+		want = append(want, "BBB voted for a UNSC resolution against AAA ("+id+")")
 	}
-	en, m := s.say()
-	if !m.IsZero() || en != want+"; BBB voted for a UNSC resolution against AAA (r4)" {
-		t_.Fatalf("four votes: %q, %+v", en, m)
+	m := tm.Conditions[3].WhyMsg[2010-2001]
+	if got := tm.Conditions[3].Why[2010-2001]; got != strings.Join(want, "; ") || m.String() != got {
+		t_.Fatalf("four votes: %q, message %q", got, m.String())
+	}
+	if got := clauses(m); len(got) != 4 || got[3] != "%s voted for a UNSC resolution against %s (%s)" {
+		t_.Errorf("four votes: %q", got)
+	}
+	// The resolution's id is printed as it is in every language.
+	if id := m.Args[1].Msg.Args[2]; id.V != "r4" || !id.Code {
+		t_.Errorf("the resolution's id: %+v", id)
+	}
+	if got := tm.Conditions[3].Why[2011-2001]; got != "BBB voted for a UNSC resolution against AAA (r5)" {
+		t_.Errorf("one vote: %q", got)
 	}
 }
 
-// Every sentence is its clauses joined: what package report translates
-// clause by clause.
-func TestSayFormats(t_ *testing.T) {
-	known := map[string]bool{}
-	for _, f := range clauses {
-		known[f] = true
+func TestJoinClauses(t_ *testing.T) {
+	x, y, z := bloc.Sayf("x %d", 1), bloc.Sayf("y"), bloc.Sayf("z %s", "w")
+	for _, c := range []struct {
+		parts []any
+		want  string
+	}{
+		{nil, ""},
+		{[]any{x}, "x 1"},
+		{[]any{bloc.Code("own words")}, ""},
+		{[]any{x, y}, "x 1; y"},
+		{[]any{bloc.Code("own words"), y, z}, "own words; y; z w"},
+		{[]any{x, y, z, x, y}, "x 1; y; z w; x 1; y"},
+	} {
+		m := JoinClauses(c.parts...)
+		if m.String() != c.want || m.IsZero() != (c.want == "") {
+			t_.Errorf("%v: %q (%q)", c.parts, m.String(), m.Format)
+		}
 	}
-	seen := map[string]bool{}
-	for _, f := range SayFormats() {
-		if seen[f] {
-			t_.Errorf("%q listed twice", f)
-		}
-		seen[f] = true
-		for _, c := range strings.Split(f, "; ") {
-			if !known[c] {
-				t_.Errorf("%q: %q is no clause", f, c)
-			}
-		}
-	}
-	for f := range known {
-		if !seen[f] {
-			t_.Errorf("the clause %q is never a sentence of its own", f)
-		}
+	if m := JoinClauses(x); !reflect.DeepEqual(m, x) {
+		t_.Errorf("a lone clause: %+v", m)
 	}
 }

@@ -416,14 +416,36 @@ func (b *builder) numbered(name string) error {
 // order too, so a file needs no ORDER BY — the sort of the wide rows that
 // cost half of the Parquet write. The order is a property of DuckDB's
 // execution, not of SQL: WriteFile checks it and sorts when it fails.
-func (b *builder) orderedUniverse(order string) error {
+//
+// The table serves only the panel's rows, so it is made when they are
+// first read or written (Panel.ready), not when the panel is built.
+func (b *builder) orderedUniverse(order string) string {
 	sel := []string{"u.*"}
 	var joins []string
 	for _, ix := range b.index {
 		sel = append(sel, fmt.Sprintf("coalesce(%s.r, 0) AS r_%s", ix.alias, ix.alias))
 		joins = append(joins, fmt.Sprintf("LEFT JOIN %s AS %s ON %s.k = %s AND %s.r > 0", ix.table, ix.alias, ix.alias, ix.key, ix.alias))
 	}
-	return b.temp("_bloc_ui", "SELECT "+strings.Join(sel, ", ")+" FROM _bloc_u AS u "+strings.Join(joins, " ")+" ORDER BY "+order)
+	b.p.temps = append(b.p.temps, "_bloc_ui")
+	return "CREATE OR REPLACE TEMP TABLE _bloc_ui AS SELECT " + strings.Join(sel, ", ") + " FROM _bloc_u AS u " + strings.Join(joins, " ") + " ORDER BY " + order
+}
+
+// ready makes the ordered universe the panel's query reads, once.
+func (p *Panel) ready(ctx context.Context) error {
+	if p.prepare == "" {
+		return nil
+	}
+	start := time.Now()
+	_, err := p.conn.ExecContext(ctx, p.prepare)
+	trace(start, p.prepare)
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return &bloc.Error{Code: bloc.EINTERNAL, Op: "panel", Message: "ordering the panel's universe", Err: err}
+	}
+	p.prepare = ""
+	return nil
 }
 
 // finish prepares the panel's query: the column expressions over the
@@ -444,9 +466,7 @@ func (b *builder) finish() error {
 	if b.unit == StateYear {
 		order = "u.ccode, u.year"
 	}
-	if err := b.orderedUniverse(order); err != nil {
-		return err
-	}
+	b.p.prepare = b.orderedUniverse(order)
 	b.p.query = "SELECT " + strings.Join(exprs, ", ") + " FROM _bloc_ui AS u " + strings.Join(b.joins, " ")
 	b.p.order = " ORDER BY " + order
 	if traceLevel == "2" {

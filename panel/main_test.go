@@ -102,6 +102,9 @@ func oneOrdered(t testing.TB, p *Panel, sql string) string {
 
 func queryOver(t testing.TB, p *Panel, rel, sql string) [][]string {
 	t.Helper()
+	if err := p.ready(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	rows, err := p.conn.QueryContext(context.Background(), "WITH p AS ("+rel+") "+sql)
 	if err != nil {
 		t.Fatalf("%s: %v", sql, err)

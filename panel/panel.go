@@ -97,6 +97,7 @@ type Panel struct {
 	datasets []*datasets.Dataset
 	rows     int64
 	conn     *sql.Conn
+	prepare  string // the statement that makes _bloc_ui, until run (ready)
 	query    string // the panel's rows, unordered
 	order    string // the ORDER BY clause that puts them in key order
 	temps    []string

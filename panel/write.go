@@ -71,6 +71,9 @@ func (p *Panel) WriteFile(ctx context.Context, path string, f Format) error {
 	if p.conn == nil {
 		return &bloc.Error{Code: bloc.EINVALID, Op: "panel", Message: "the panel is closed"}
 	}
+	if err := p.ready(ctx); err != nil {
+		return err
+	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -178,6 +181,9 @@ func (p *Panel) Write(ctx context.Context, w io.Writer, f Format) error {
 	if p.conn == nil {
 		return &bloc.Error{Code: bloc.EINVALID, Op: "panel", Message: "the panel is closed"}
 	}
+	if err := p.ready(ctx); err != nil {
+		return err
+	}
 	return p.stream(ctx, w, f)
 }
 
@@ -187,6 +193,9 @@ func (p *Panel) Write(ctx context.Context, w io.Writer, f Format) error {
 func (p *Panel) Rows(ctx context.Context) (*sql.Rows, error) {
 	if p.conn == nil {
 		return nil, &bloc.Error{Code: bloc.EINVALID, Op: "panel", Message: "the panel is closed"}
+	}
+	if err := p.ready(ctx); err != nil {
+		return nil, err
 	}
 	rows, err := p.conn.QueryContext(ctx, p.sql())
 	if err != nil {

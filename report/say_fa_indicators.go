@@ -75,6 +75,19 @@ func init() {
 		"TIV %.0f of %.0f":                       "TIV %s از %s",
 		"MID %s":                                 "MID %s",
 
+		// Why a state opposes another (Frame.OpposesMsg), quoted by the
+		// theories and the claims.
+		"rivalry %s":                     "رقابت راهبردی %s",
+		"MID %s (%d)":                    "منازعهٔ نظامی MID %s (%s)",
+		"%.0f sanction episode(s) by %s": "%s پروندهٔ تحریم از سوی %s",
+		"%.0f sanction episode(s) on %s": "%s پروندهٔ تحریم علیه %s",
+		"UN ideal-point distance %.2f":   "فاصلهٔ نقطه‌های آرمانی در مجمع عمومی سازمان ملل %s",
+		"%s %.0f%% (%s %.0f%%)":          "%s %s٪ (%s %s٪)",
+		"%s %.0f%%":                      "%s %s٪",
+
+		// Lists (Commas; Semicolons uses "%s; %s", in say_fa_monitor.go).
+		"%s, %s": "%s، %s",
+
 		// The basis of the tie (indicators/basis.go).
 		"ATOP %s %v: a formal commitment to military cooperation":                                                                                            "پیمان %s (%s) در ATOP: تعهدی رسمی به همکاری نظامی",
 		"ATOP %s %v, %s %v: a formal commitment to military cooperation":                                                                                     "پیمان‌های %s (%s) و %s (%s) در ATOP: تعهدی رسمی به همکاری نظامی",

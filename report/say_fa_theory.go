@@ -4,8 +4,11 @@ package report
 // the pointers' Basis, NotTestable and the notes of the measures the
 // theories build. States appear as their abbreviations, as in English.
 // The sentences other packages also say are translated once, in their
-// files: "no CINC for one of the states" (say_fa_indicators.go), "%s opposes
-// %s: %s." and "no revisionism data: %s" (say_fa_verdict.go).
+// files: "no CINC for one of the states" and the lists "%s, %s"
+// (say_fa_indicators.go), "%s opposes %s: %s." and "no revisionism data:
+// %s" (say_fa_verdict.go), "%s; %s" (say_fa_monitor.go) and "%s."
+// (say_fa_evidence.go), which ends a sentence that is a clause of
+// indicators (why a state opposes another).
 func init() {
 	addSayFA(map[string]string{
 		// theory.go: facts of the case file as evidence, untestable theories.
@@ -16,6 +19,8 @@ func init() {
 		"status %s; rank %d":                                   "وضعیت %s؛ رتبهٔ %s",
 		"status %s; rank %d of %d":                             "وضعیت %s؛ رتبهٔ %s از %s",
 		"no test has data: %s":                                 "هیچ آزمونی داده ندارد: %s",
+		"%s: %s":                                               "%s: %s",
+		"no data":                                              "داده‌ای در دست نیست",
 
 		// walt.go: balance of threat.
 		"no threat could be ranked":                                   "هیچ تهدیدی را نمی‌توان رتبه‌بندی کرد",
@@ -57,6 +62,7 @@ func init() {
 		"no rivalry, hostile dispute, sanctions or wide UN distance sets %s against %s.":             "هیچ رقابت راهبردی، منازعهٔ خصمانه، تحریم یا فاصلهٔ زیاد در رأی‌های سازمان ملل، %s را در برابر %s قرار نمی‌دهد.",
 		"nothing sets %s against %s.":                                                                "هیچ عاملی %s را در برابر %s قرار نمی‌دهد.",
 		"%s is allied with %s: ATOP %s.":                                                             "%s با %s متحد است: ATOP %s.",
+		"%s %v":                                                                                      "%s %s",
 		"No ATOP defense or offense pledge binds %s to %s in %v.":                                    "در %[3]s هیچ تعهد دفاعی یا تهاجمی ATOP، %[1]s را به %[2]s متعهد نمی‌کند.",
 
 		// schweller.go: bandwagoning for profit.
@@ -66,6 +72,8 @@ func init() {
 		"%s ranks %d of %d by CINC; %s.":                          "%s از نظر CINC رتبهٔ %s از %s را دارد؛ %s.",
 		"%s ranks %d of %d by CINC and is a COW major power.":     "%s از نظر CINC رتبهٔ %s از %s را دارد و در داده‌های COW قدرت بزرگ به شمار می‌آید.",
 		"%s ranks %d of %d by CINC and is a COW major power; %s.": "%s از نظر CINC رتبهٔ %s از %s را دارد و در داده‌های COW قدرت بزرگ به شمار می‌آید؛ %s.",
+		"%s (rank %d of %d, %s)":                                  "%s (رتبهٔ %s از %s، %s)",
+		"%s (rank %d, %s)":                                        "%s (رتبهٔ %s، %s)",
 		"%s supplied %s of %s's major arms in %v.":                "%[1]s در %[4]s، %[2]s از تسلیحات عمدهٔ %[3]s را تأمین کرد.",
 		"Bilateral trade grew %s a year (%s).":                    "تجارت دوجانبه سالانه %s رشد کرد (%s).",
 		"no sanctions data for the period":                        "برای این دوره دادهٔ تحریم در دست نیست",
@@ -73,14 +81,11 @@ func init() {
 		"No sender sanctions both %s and %s in %v.":               "در %[3]s هیچ تحریم‌کننده‌ای هم %[1]s و هم %[2]s را تحریم نکرده است.",
 		"%s vetoed %d draft(s) on %s and voted for %d resolution(s) against it in the case file and data for %d–%d.":                                           "بر پایهٔ پرونده و داده‌های سال‌های %[5]s–%[6]s، %[1]s %[2]s پیش‌نویس قطعنامه دربارهٔ %[3]s را وتو کرد و به %[4]s قطعنامه علیه آن رأی مثبت داد.",
 		"no veto or resolution concerning %s is recorded for the period (the veto data name the agenda, not the states it concerns; a case file can add them)": "برای این دوره هیچ وتو یا قطعنامه‌ای دربارهٔ %s ثبت نشده است (داده‌های وتو دستور کار را نام می‌برند، نه دولت‌های مربوط را؛ پرونده می‌تواند آن‌ها را بیفزاید)",
-		"Case file: %s.":                                                     "پرونده: %s.",
-		"confirms the case-file fact %s":                                     "واقعیت %s پرونده را تأیید می‌کند",
-		"%s is a status-quo state (%s): VR − VSQ %s.":                        "%s دولتی حافظ وضع موجود («%s») است: VR − VSQ = %s.",
-		"%s is a %s: VR − VSQ %s, %s (revision dimensions: none).":           "%s «%s» است: VR − VSQ = %s، با هدف‌های %s (ابعاد تجدیدنظرطلبی: هیچ‌کدام).",
-		"%s is a %s: VR − VSQ %s, %s (revision dimensions: %s).":             "%s «%s» است: VR − VSQ = %s، با هدف‌های %s (ابعاد تجدیدنظرطلبی: %s).",
-		"%s is a %s: VR − VSQ %s, %s (revision dimensions: %s, %s).":         "%s «%s» است: VR − VSQ = %s، با هدف‌های %s (ابعاد تجدیدنظرطلبی: %s، %s).",
-		"%s is a %s: VR − VSQ %s, %s (revision dimensions: %s, %s, %s).":     "%s «%s» است: VR − VSQ = %s، با هدف‌های %s (ابعاد تجدیدنظرطلبی: %s، %s، %s).",
-		"%s is a %s: VR − VSQ %s, %s (revision dimensions: %s, %s, %s, %s).": "%s «%s» است: VR − VSQ = %s، با هدف‌های %s (ابعاد تجدیدنظرطلبی: %s، %s، %s، %s).",
+		"Case file: %s.":                                           "پرونده: %s.",
+		"confirms the case-file fact %s":                           "واقعیت %s پرونده را تأیید می‌کند",
+		"%s is a status-quo state (%s): VR − VSQ %s.":              "%s دولتی حافظ وضع موجود («%s») است: VR − VSQ = %s.",
+		"%s is a %s: VR − VSQ %s, %s (revision dimensions: none).": "%s «%s» است: VR − VSQ = %s، با هدف‌های %s (ابعاد تجدیدنظرطلبی: هیچ‌کدام).",
+		"%s is a %s: VR − VSQ %s, %s (revision dimensions: %s).":   "%s «%s» است: VR − VSQ = %s، با هدف‌های %s (ابعاد تجدیدنظرطلبی: %s).",
 
 		// liberal.go: economic interdependence.
 		"trade %.0f million USD in %d":                                         "تجارت %s میلیون دلار در سال %s",

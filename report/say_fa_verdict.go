@@ -16,6 +16,17 @@ func init() {
 		"Not testable with the loaded data.":                              "با داده‌های بارگذاری‌شده آزمون‌پذیر نیست.",
 		"No loaded dataset covers this; the case file records: %s.":       "هیچ مجموعه‌دادهٔ بارگذاری‌شده‌ای این ادعا را پوشش نمی‌دهد؛ آنچه پرونده ثبت کرده است: %s.",
 
+		// A fact of the case file: its words (a code), rank, value, date
+		// and verification status.
+		"%s (%s)":                    "%s (%s)",
+		"%s, %g (%s)":                "%s، %s (%s)",
+		"%s, rank %d (%s)":           "%s، رتبهٔ %s (%s)",
+		"%s, rank %d, %g (%s)":       "%s، رتبهٔ %s، %s (%s)",
+		"%s, rank %d of %d (%s)":     "%s، رتبهٔ %s از %s (%s)",
+		"%s, rank %d of %d, %g (%s)": "%s، رتبهٔ %s از %s، %s (%s)",
+		"%s [%s]":                    "%s [%s]",
+		"%s [%s: %s]":                "%s [%s: %s]",
+
 		// Power and offensive capabilities.
 		"no CINC for %s in %d.":                                                                           "CINC %s در سال %s در دست نیست.",
 		"%s ranks %d of %d by CINC in %d (COW NMC).":                                                      "%[1]s از نظر CINC در سال %[4]s رتبهٔ %[2]s از %[3]s را دارد (COW NMC).",
@@ -54,15 +65,13 @@ func init() {
 		"The data show a %s: %s.":  "به گواهی داده‌ها، نوع پیوند «%s» است: %s.",
 
 		// The theories.
-		"none of the theories is testable: %s not testable":                  "هیچ‌یک از نظریه‌ها آزمون‌پذیر نیست: %s آزمون‌ناپذیر است",
-		"none of the theories is testable: %s not testable; %s not testable": "هیچ‌یک از نظریه‌ها آزمون‌پذیر نیست: %s و %s آزمون‌ناپذیرند",
-		"none of the theories is testable: %s":                               "هیچ‌یک از نظریه‌ها آزمون‌پذیر نیست: %s",
-		"Congruence: %s %+.2f (rank %d).":                                    "هم‌خوانی: %s %s (رتبهٔ %s).",
-		"Congruence: %s %+.2f (rank %d); %s %+.2f (rank %d).":                "هم‌خوانی: %s %s (رتبهٔ %s)؛ %s %s (رتبهٔ %s).",
-		"Congruence: %s %+.2f (rank %d); %s not testable.":                   "هم‌خوانی: %s %s (رتبهٔ %s)؛ %s آزمون‌ناپذیر است.",
-		"Congruence: %s not testable; %s %+.2f (rank %d).":                   "هم‌خوانی: %s آزمون‌ناپذیر است؛ %s %s (رتبهٔ %s).",
-		"Congruence: %s.": "هم‌خوانی: %s.",
-		"%s (%s: %s).":    "%s (آزمون %s: %s).",
+		// A clause per theory, listed with "%s; %s" (say_fa_monitor.go).
+		"none of the theories is testable: %s": "هیچ‌یک از نظریه‌ها آزمون‌پذیر نیست: %s",
+		"Congruence: %s.":                      "هم‌خوانی: %s.",
+		"%s not testable":                      "%s آزمون‌ناپذیر است",
+		"%s %+.2f (rank %d)":                   "%s \u2066%s\u2069 (رتبهٔ %s)",
+		// A theory's test: its Why, without the final period, then the test.
+		"%s (%s: %s).": "آزمون %[2]s (%[3]s): %[1]s",
 
 		// Gains of bandwagoning for profit.
 		"no gain could be measured.":                               "هیچ سودی را نمی‌توان سنجید.",
@@ -116,10 +125,10 @@ func init() {
 		"In %d, the last year of COW trade, %s ranks %.0f among %s's partners (%s), with %.1f%% of its trade.": "در %[1]s، آخرین سال دادهٔ تجارت COW، %[2]s در میان شریکان تجاری %[4]s رتبهٔ %[3]s را دارد (%[5]s) و %[6]s٪ تجارت آن را به خود اختصاص می‌دهد.",
 
 		// Sanctions.
-		"no sanctions data for %d.": "برای %s داده‌ای از تحریم‌ها در دست نیست.",
-		"GSDB episodes in force in %d: %s %.0f episodes (rank %d); the most sanctioned: %s. GSDB counts sanction episodes, the paper's source (Castellum.AI) counts designations.":                             "پرونده‌های تحریم جاری GSDB در %[1]s: %[2]s %[3]s پرونده (رتبهٔ %[4]s)؛ تحریم‌شده‌ترین دولت‌ها: %[5]s. GSDB پرونده‌های تحریم را می‌شمارد، حال آنکه منبع مقاله (Castellum.AI) موارد درج‌شده در فهرست‌های تحریم را می‌شمارد.",
-		"GSDB episodes in force in %d: %s %.0f episodes (rank %d), %s %.0f episodes (rank %d); the most sanctioned: %s. GSDB counts sanction episodes, the paper's source (Castellum.AI) counts designations.": "پرونده‌های تحریم جاری GSDB در %[1]s: %[2]s %[3]s پرونده (رتبهٔ %[4]s) و %[5]s %[6]s پرونده (رتبهٔ %[7]s)؛ تحریم‌شده‌ترین دولت‌ها: %[8]s. GSDB پرونده‌های تحریم را می‌شمارد، حال آنکه منبع مقاله (Castellum.AI) موارد درج‌شده در فهرست‌های تحریم را می‌شمارد.",
-		"GSDB episodes in force in %d: %s; the most sanctioned: %s. GSDB counts sanction episodes, the paper's source (Castellum.AI) counts designations.":                                                     "پرونده‌های تحریم جاری GSDB در %[1]s: %[2]s؛ تحریم‌شده‌ترین دولت‌ها: %[3]s. GSDB پرونده‌های تحریم را می‌شمارد، حال آنکه منبع مقاله (Castellum.AI) موارد درج‌شده در فهرست‌های تحریم را می‌شمارد.",
+		"no sanctions data for %d.":  "برای %s داده‌ای از تحریم‌ها در دست نیست.",
+		"%s %.0f episodes (rank %d)": "%s: %s پرونده (رتبهٔ %s)",
+		"%s %.0f":                    "%s %s",
+		"GSDB episodes in force in %d: %s; the most sanctioned: %s. GSDB counts sanction episodes, the paper's source (Castellum.AI) counts designations.": "پرونده‌های تحریم جاری GSDB در %[1]s: %[2]s؛ تحریم‌شده‌ترین دولت‌ها: %[3]s. GSDB پرونده‌های تحریم را می‌شمارد، حال آنکه منبع مقاله (Castellum.AI) موارد درج‌شده در فهرست‌های تحریم را می‌شمارد.",
 
 		// The verdict's notes.
 		"There is no tie between %s and %s in %v to explain; each theory is scored on whether its conditions predict that absence.":        "در %[3]s پیوندی میان %[1]s و %[2]s نیست که تبیین شود؛ هر نظریه بر این پایه نمره می‌گیرد که آیا شرایط آن این نبودِ پیوند را پیش‌بینی می‌کند یا نه.",

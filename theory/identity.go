@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/bloc-project/bloc"
+	"github.com/bloc-project/bloc/indicators"
 )
 
 func init() {
@@ -83,7 +84,7 @@ func (t Identity) Account(c *Case) Account {
 	d := f.Identity(i, j)
 	a.Tests = append(a.Tests, test("id.religion", bloc.Straw, bloc.Bilateral,
 		fmt.Sprintf("%s and %s share a religion", c.Abb(i), c.Abb(j)), fmt.Sprintf("cosine of religion shares ≥ %.2f", t.MinReligion),
-		cmp(d.Religion.Value, "≥", t.MinReligion), bloc.Sayf("Religious similarity %s (%s).", num(f2(d.Religion.Value)), d.Religion.Note), d.Religion))
+		cmp(d.Religion.Value, "≥", t.MinReligion), bloc.Sayf("Religious similarity %s (%s).", num(f2(d.Religion.Value)), indicators.NoteOf(d.Religion)), d.Religion))
 	a.Tests = append(a.Tests, test("id.language", bloc.Straw, bloc.Bilateral,
 		fmt.Sprintf("%s and %s share a language", c.Abb(i), c.Abb(j)), "common official or ethnic language (CEPII)",
 		cmp(d.Language.Value, "≥", 1), bloc.Sayf("Common language: %s.", yesNoTerm(d.Language.Value)), d.Language))

@@ -25,7 +25,9 @@ func ownMeasure(m bloc.Measure) bool {
 }
 
 // checkMsg checks a sentence field against its message: the message is set
-// exactly when the sentence is, and says it in English.
+// exactly when the sentence is, says it in English, and leaves no English
+// prose to its arguments (indicators.Untranslated), so that a translation
+// of its formats says all of it.
 func checkMsg(t *testing.T, where, s string, m *bloc.Msg) {
 	t.Helper()
 	switch {
@@ -35,6 +37,11 @@ func checkMsg(t *testing.T, where, s string, m *bloc.Msg) {
 		t.Errorf("%s: no message for %q", where, s)
 	case m != nil && m.String() != s:
 		t.Errorf("%s: the message says %q, the sentence %q", where, m.String(), s)
+	}
+	if m != nil {
+		for _, a := range indicators.Untranslated(*m) {
+			t.Errorf("%s: %q is English prose in %q", where, a, s)
+		}
 	}
 }
 
@@ -55,9 +62,6 @@ func checkMsgs(t *testing.T, rs []bloc.TheoryResult) int {
 		}
 		for _, x := range r.Tests {
 			switch {
-			case x.WhyMsg == nil && x.Holds != nil && *x.Holds &&
-				(x.ID == "bop.partner_counterweight" || x.ID == "bop.partner_regional_counterweight"):
-				// The reason indicators.Frame.Opposes gives, English only.
 			case x.WhyMsg == nil && len(x.Evidence) > 0 && x.Why == x.Evidence[0].Note && x.Evidence[0].NoteMsg == nil && !ownMeasure(x.Evidence[0]):
 				// An indicator's note without a message, reported as is.
 			default:
@@ -68,8 +72,8 @@ func checkMsgs(t *testing.T, rs []bloc.TheoryResult) int {
 				if ownMeasure(m) {
 					checkMsg(t, x.ID+" evidence "+m.ID, m.Note, m.NoteMsg)
 					n++
-				} else if m.NoteMsg != nil && m.NoteMsg.String() != m.Note {
-					t.Errorf("%s evidence %s: the message says %q, the note %q", x.ID, m.ID, m.NoteMsg.String(), m.Note)
+				} else if m.NoteMsg != nil {
+					checkMsg(t, x.ID+" evidence "+m.ID, m.Note, m.NoteMsg)
 				}
 			}
 		}

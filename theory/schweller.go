@@ -97,7 +97,7 @@ func (t BandwagoningForProfit) Account(c *Case) Account {
 	if s := f.W.StateYear(j, f.Ref); s != nil && s.Major {
 		major = true
 	}
-	var facts []string
+	var facts []any
 	for _, x := range append(append(c.FactsOf("power_index", j, 0), c.FactsOf("economy_rank", j, 0)...), c.FactsOf("arms_exporter_rank", j, 0)...) {
 		ev = append(ev, c.FactMeasure(x))
 		facts = append(facts, factSummary(x))
@@ -105,11 +105,11 @@ func (t BandwagoningForProfit) Account(c *Case) Account {
 	var why bloc.Msg
 	switch {
 	case major && len(facts) > 0:
-		why = bloc.Sayf("%s ranks %d of %d by CINC and is a COW major power; %s.", c.Abb(j), r, n, strings.Join(facts, "; "))
+		why = bloc.Sayf("%s ranks %d of %d by CINC and is a COW major power; %s.", c.Abb(j), r, n, indicators.Semicolons(facts))
 	case major:
 		why = bloc.Sayf("%s ranks %d of %d by CINC and is a COW major power.", c.Abb(j), r, n)
 	case len(facts) > 0:
-		why = bloc.Sayf("%s ranks %d of %d by CINC; %s.", c.Abb(j), r, n, strings.Join(facts, "; "))
+		why = bloc.Sayf("%s ranks %d of %d by CINC; %s.", c.Abb(j), r, n, indicators.Semicolons(facts))
 	default:
 		why = bloc.Sayf("%s ranks %d of %d by CINC.", c.Abb(j), r, n)
 	}
@@ -139,7 +139,7 @@ func (t BandwagoningForProfit) Account(c *Case) Account {
 	}
 	a.Tests = append(a.Tests, test("bfp.gains_trade", bloc.Straw, bloc.Bilateral,
 		fmt.Sprintf("%s's trade with %s grows", c.Abb(i), c.Abb(j)), "yearly log growth of bilateral trade > 0", cmp(g.Value, ">", 0),
-		bloc.Sayf("Bilateral trade grew %s a year (%s).", num(pct(g.Value)), g.Note), ev...))
+		bloc.Sayf("Bilateral trade grew %s a year (%s).", num(pct(g.Value)), indicators.NoteOf(g)), ev...))
 
 	// A sanctions-proof partner.
 	si, _, cp, ok1 := f.Sanctions(0, i)
@@ -151,7 +151,7 @@ func (t BandwagoningForProfit) Account(c *Case) Account {
 		common := commonSenders(c, si, sj)
 		proof = yes(len(common) > 0)
 		if len(common) > 0 {
-			why = bloc.Sayf("Both are under sanctions from %s in %v.", strings.Join(common, ", "), cp)
+			why = bloc.Sayf("Both are under sanctions from %s in %v.", indicators.Commas(common), cp)
 		} else {
 			why = bloc.Sayf("No sender sanctions both %s and %s in %v.", c.Abb(i), c.Abb(j), cp)
 		}
@@ -186,14 +186,14 @@ func (t BandwagoningForProfit) Account(c *Case) Account {
 	mem := c.FactsOf("membership", i, j)
 	if len(mem) > 0 {
 		ev := make([]bloc.Measure, 0, len(mem))
-		var orgs []string
+		var orgs []bloc.Code // the case file's words
 		for _, x := range mem {
 			ev = append(ev, c.FactMeasure(x))
-			orgs = append(orgs, factLabel(x))
+			orgs = append(orgs, bloc.Code(factLabel(x)))
 		}
 		a.Tests = append(a.Tests, test("bfp.gains_institutions", bloc.Straw, bloc.Systemic,
 			fmt.Sprintf("%s gains access to institutions %s leads", c.Abb(i), c.Abb(j)), "membership facts in the case file", yes(true),
-			bloc.Sayf("Case file: %s.", strings.Join(orgs, "; ")), ev...))
+			bloc.Sayf("Case file: %s.", indicators.Semicolons(orgs)), ev...))
 	}
 	return a
 }
@@ -214,7 +214,7 @@ func revHolds(r *indicators.Revision) *bool {
 
 func revWhy(c *Case, r *indicators.Revision) bloc.Msg {
 	if !r.OK {
-		return bloc.Sayf("no revisionism data: %s", r.Index.Note)
+		return bloc.Sayf("no revisionism data: %s", indicators.NoteOf(r.Index))
 	}
 	s, typ, v := c.Abb(r.State), typeTerm(r.Type), num(f2(r.Index.Value))
 	if !r.Revisionist {
@@ -224,24 +224,20 @@ func revWhy(c *Case, r *indicators.Revision) bloc.Msg {
 	if r.Unlimited {
 		aims = bloc.Term{Key: "aims.unlimited", Text: "unlimited aims"}
 	}
-	d := make([]any, len(r.Dimensions))
-	for k, x := range r.Dimensions {
+	if len(r.Dimensions) == 0 {
+		return bloc.Sayf("%s is a %s: VR − VSQ %s, %s (revision dimensions: none).", s, typ, v, aims)
+	}
+	return bloc.Sayf("%s is a %s: VR − VSQ %s, %s (revision dimensions: %s).", s, typ, v, aims, DimensionList(r.Dimensions))
+}
+
+// DimensionList is the revision dimensions ("territorial", ...) as an
+// argument of bloc.Sayf: a list of terms.
+func DimensionList(dims []string) any {
+	d := make([]bloc.Term, len(dims))
+	for k, x := range dims {
 		d[k] = bloc.Term{Key: "dim." + x, Text: x}
 	}
-	switch len(d) {
-	case 0:
-		return bloc.Sayf("%s is a %s: VR − VSQ %s, %s (revision dimensions: none).", s, typ, v, aims)
-	case 1:
-		return bloc.Sayf("%s is a %s: VR − VSQ %s, %s (revision dimensions: %s).", s, typ, v, aims, d[0])
-	case 2:
-		return bloc.Sayf("%s is a %s: VR − VSQ %s, %s (revision dimensions: %s, %s).", s, typ, v, aims, d[0], d[1])
-	case 3:
-		return bloc.Sayf("%s is a %s: VR − VSQ %s, %s (revision dimensions: %s, %s, %s).", s, typ, v, aims, d[0], d[1], d[2])
-	case 4:
-		return bloc.Sayf("%s is a %s: VR − VSQ %s, %s (revision dimensions: %s, %s, %s, %s).", s, typ, v, aims, d[0], d[1], d[2], d[3])
-	}
-	// More dimensions than the four revision.go knows: one list.
-	return bloc.Sayf("%s is a %s: VR − VSQ %s, %s (revision dimensions: %s).", s, typ, v, aims, strings.Join(r.Dimensions, ", "))
+	return indicators.Commas(d)
 }
 
 // typeTerm is a Schweller type ("jackal", ...) as a term.
@@ -292,7 +288,7 @@ func (c *Case) unscRecord() (vetoes, resolutions []string, ev []bloc.Measure) {
 			if v, ok := c.vetoRecord(d); ok {
 				m := bloc.Measure{ID: "unsc.veto", Label: "veto cast: " + v.Agenda, Subject: c.Abb(c.J), Value: bloc.Some(1), Range: "{0,1}", Year: v.Year,
 					Source: bloc.Provenance{Dataset: string(world.Vetoes), Formula: "draft " + v.Draft + ", " + v.Date}}
-				setNote(&m, bloc.Sayf("confirms the case-file fact %s", x.ID))
+				setNote(&m, bloc.Sayf("confirms the case-file fact %s", bloc.Code(x.ID)))
 				ev = append(ev, m)
 			}
 		}
@@ -352,12 +348,17 @@ func has(cs []bloc.CCode, c bloc.CCode) bool {
 	return false
 }
 
-func factSummary(x world.Fact) string {
-	s := factLabel(x)
-	if x.Rank > 0 {
-		s += fmt.Sprintf(" (rank %d%s, %s)", x.Rank, ofN(x.Of), x.Date)
+// factSummary names a fact (the case file's words) and its rank, as an
+// argument of bloc.Sayf.
+func factSummary(x world.Fact) any {
+	label := bloc.Code(factLabel(x))
+	switch {
+	case x.Rank > 0 && x.Of != 0:
+		return bloc.Sayf("%s (rank %d of %d, %s)", label, x.Rank, x.Of, x.Date)
+	case x.Rank > 0:
+		return bloc.Sayf("%s (rank %d, %s)", label, x.Rank, x.Date)
 	}
-	return s
+	return label
 }
 
 // Narrative implements Narrator (the paper's Table 4, right column).

@@ -173,27 +173,20 @@ func (c *Case) FactMeasure(x world.Fact) bloc.Measure {
 	var msg bloc.Msg
 	switch {
 	case x.Rank > 0 && x.Of != 0 && late:
-		msg = bloc.Sayf("status %s; dated %s, after the period; rank %d of %d", x.Status, x.Date, x.Rank, x.Of)
+		msg = bloc.Sayf("status %s; dated %s, after the period; rank %d of %d", bloc.Code(x.Status), x.Date, x.Rank, x.Of)
 	case x.Rank > 0 && late:
-		msg = bloc.Sayf("status %s; dated %s, after the period; rank %d", x.Status, x.Date, x.Rank)
+		msg = bloc.Sayf("status %s; dated %s, after the period; rank %d", bloc.Code(x.Status), x.Date, x.Rank)
 	case x.Rank > 0 && x.Of != 0:
-		msg = bloc.Sayf("status %s; rank %d of %d", x.Status, x.Rank, x.Of)
+		msg = bloc.Sayf("status %s; rank %d of %d", bloc.Code(x.Status), x.Rank, x.Of)
 	case x.Rank > 0:
-		msg = bloc.Sayf("status %s; rank %d", x.Status, x.Rank)
+		msg = bloc.Sayf("status %s; rank %d", bloc.Code(x.Status), x.Rank)
 	case late:
-		msg = bloc.Sayf("status %s; dated %s, after the period", x.Status, x.Date)
+		msg = bloc.Sayf("status %s; dated %s, after the period", bloc.Code(x.Status), x.Date)
 	default:
-		msg = bloc.Sayf("status %s", x.Status)
+		msg = bloc.Sayf("status %s", bloc.Code(x.Status))
 	}
 	setNote(&m, msg)
 	return m
-}
-
-func ofN(n int) string {
-	if n == 0 {
-		return ""
-	}
-	return fmt.Sprintf(" of %d", n)
 }
 
 func factLabel(x world.Fact) string {
@@ -245,7 +238,7 @@ func Run(t Theory, c *Case) bloc.TheoryResult {
 func Score(r *bloc.TheoryResult, aligned bool) {
 	var num, den, all, holdW float64
 	hoopsHold := true
-	var why []string
+	var why []bloc.Msg
 	r.Congruent, r.Contradict, r.NoData = 0, 0, 0
 	var seen float64
 	for k := range r.Tests {
@@ -258,7 +251,7 @@ func Score(r *bloc.TheoryResult, aligned bool) {
 			t.Weight = 0
 			t.Outcome = bloc.NoData
 			r.NoData++
-			why = append(why, t.ID+": "+noDataWhy(t))
+			why = append(why, bloc.Sayf("%s: %s", bloc.Code(t.ID), noDataWhy(t)))
 			continue
 		}
 		seen += t.Type.Weight()
@@ -287,7 +280,7 @@ func Score(r *bloc.TheoryResult, aligned bool) {
 	if den == 0 {
 		r.Score = bloc.Missing
 		r.Testable = false
-		r.NotTestable, r.NotTestableMsg = say(bloc.Sayf("no test has data: %s", strings.Join(why, "; ")))
+		r.NotTestable, r.NotTestableMsg = say(bloc.Sayf("no test has data: %s", indicators.Semicolons(why)))
 		r.PredictsAlignment = nil
 		return
 	}
@@ -297,16 +290,18 @@ func Score(r *bloc.TheoryResult, aligned bool) {
 	r.PredictsAlignment = &p
 }
 
-func noDataWhy(t *bloc.Test) string {
+// noDataWhy says why a test has no data: the note of its first missing
+// measure with one, else its Why, as an argument of bloc.Sayf.
+func noDataWhy(t *bloc.Test) any {
 	for _, m := range t.Evidence {
 		if !m.Value.OK && m.Note != "" {
-			return m.Note
+			return indicators.NoteOf(m)
 		}
 	}
 	if t.Why != "" {
-		return t.Why
+		return indicators.Quote(t.Why, t.WhyMsg)
 	}
-	return "no data"
+	return bloc.Sayf("no data")
 }
 
 // MinCoverage is the share of a theory's test weight that must have data for
@@ -433,6 +428,16 @@ func (c *Case) pointer(role string, s bloc.CCode, score bloc.Num, basis bloc.Msg
 	p := bloc.Pointer{Role: role, State: c.F.W.Info(s), Score: score}
 	p.Basis, p.BasisMsg = say(basis)
 	return p
+}
+
+// nameList is names as an argument of bloc.Sayf: a list each language
+// joins its own way.
+func (c *Case) nameList(ss []bloc.CCode) any {
+	out := make([]string, len(ss))
+	for k, s := range ss {
+		out[k] = c.Abb(s)
+	}
+	return indicators.Commas(out)
 }
 
 // names joins states' abbreviations.

@@ -47,7 +47,7 @@ func (BalanceOfThreat) Assumptions() []string {
 type partner struct {
 	c     bloc.CCode
 	score float64
-	basis string
+	basis bloc.Msg // why it opposes the state (indicators.Frame.OpposesMsg)
 }
 
 // botPartners returns the states BoT expects i to align with against T:
@@ -161,9 +161,10 @@ func (t BalanceOfThreat) Account(c *Case) Account {
 	}
 	// 3. A common threat.
 	if j != T {
-		opp, why := f.Opposes(j, T)
+		opp, why := f.OpposesMsg(j, T)
 		m := bloc.Measure{ID: "opposes", Label: fmt.Sprintf("%s opposes %s", c.Abb(j), c.Abb(T)), Subject: c.Abb(j) + "–" + c.Abb(T), Value: b2n(opp), Range: "{0,1}", Year: f.P.To,
-			Source: bloc.Provenance{Dataset: "tss_strategic_rivalries+gml_mid_directed_dispute_v2.2.1+gsdb_v3_sanctions+unga_ideal_points_bsv_jun2024", Formula: "rivalry, hostile MID, sanctions, or UN distance ≥ " + f2(bloc.Some(f.Params.OpposeUN)) + " without a pledge"}, Note: why}
+			Source: bloc.Provenance{Dataset: "tss_strategic_rivalries+gml_mid_directed_dispute_v2.2.1+gsdb_v3_sanctions+unga_ideal_points_bsv_jun2024", Formula: "rivalry, hostile MID, sanctions, or UN distance ≥ " + f2(bloc.Some(f.Params.OpposeUN)) + " without a pledge"}}
+		setNote(&m, why)
 		w := bloc.Sayf("%s opposes %s: %s.", c.Abb(j), c.Abb(T), why)
 		if !opp {
 			w = bloc.Sayf("No rivalry, hostile dispute, sanctions or wide UN distance sets %s against %s.", c.Abb(j), c.Abb(T))
@@ -222,11 +223,11 @@ func intentOrNA(r *indicators.ThreatRow, ok bool) string {
 func expectedWhy(c *Case, pnames []bloc.CCode, r int) bloc.Msg {
 	switch {
 	case r > 0:
-		return bloc.Sayf("Expected partners: %s; %s ranks %d.", c.names(pnames), c.Abb(c.J), r)
+		return bloc.Sayf("Expected partners: %s; %s ranks %d.", c.nameList(pnames), c.Abb(c.J), r)
 	case len(pnames) == 0:
 		return bloc.Sayf("Expected partners: none; %s ranks nowhere (it does not oppose the threat).", c.Abb(c.J))
 	}
-	return bloc.Sayf("Expected partners: %s; %s ranks nowhere (it does not oppose the threat).", c.names(pnames), c.Abb(c.J))
+	return bloc.Sayf("Expected partners: %s; %s ranks nowhere (it does not oppose the threat).", c.nameList(pnames), c.Abb(c.J))
 }
 
 // formTerm is the threat index's form ("conditional", ...) as a term.

@@ -3,7 +3,6 @@ package theory
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/bloc-project/bloc"
 	"github.com/bloc-project/bloc/indicators"
@@ -64,7 +63,7 @@ func computeOpponents(f *indicators.Frame, t bloc.CCode) []partner {
 		if k == t {
 			continue
 		}
-		ok, why := f.Opposes(k, t)
+		ok, why := f.OpposesMsg(k, t)
 		if !ok {
 			continue
 		}
@@ -92,7 +91,7 @@ func (BalanceOfPower) Account(c *Case) Account {
 	}
 	if !okL {
 		a.Prediction = fmt.Sprintf("No capability data for %d: the distribution of power is unknown.", f.Ref)
-		a.Tests = []bloc.Test{test("bop.not_system_leader", bloc.Hoop, bloc.Systemic, "the partner is not the strongest state", "j ≠ argmax CINC", nil, bloc.Sayf("no capability data: %s", f.CINC(i).Note))}
+		a.Tests = []bloc.Test{test("bop.not_system_leader", bloc.Hoop, bloc.Systemic, "the partner is not the strongest state", "j ≠ argmax CINC", nil, bloc.Sayf("no capability data: %s", indicators.NoteOf(f.CINC(i))))}
 		return a
 	}
 	lead := bloc.Sayf("strongest state in the system by CINC")
@@ -144,22 +143,22 @@ func (BalanceOfPower) Account(c *Case) Account {
 		a.Tests = append(a.Tests, c.notAllied("bop.not_allied_regional", bloc.Straw, bloc.Regional, R, "its strongest neighbour"))
 	}
 	if j != L {
-		ok, why := f.Opposes(j, L)
+		ok, why := f.OpposesMsg(j, L)
 		t := test("bop.partner_counterweight", bloc.Hoop, bloc.Systemic,
 			fmt.Sprintf("%s is a counterweight to %s", c.Abb(j), c.Abb(L)), fmt.Sprintf("opposes(%s, %s)", c.Abb(j), c.Abb(L)), yes(ok),
 			bloc.Sayf("no rivalry, hostile dispute, sanctions or wide UN distance sets %s against %s.", c.Abb(j), c.Abb(L)))
 		if ok {
-			t.Why, t.WhyMsg = why+".", nil // the reason Opposes gives, in English only
+			t.Why, t.WhyMsg = say(bloc.Sayf("%s.", why)) // the reason is the sentence
 		}
 		a.Tests = append(a.Tests, t)
 	}
 	if okR && j != R {
-		ok, why := f.Opposes(j, R)
+		ok, why := f.OpposesMsg(j, R)
 		t := test("bop.partner_regional_counterweight", bloc.Straw, bloc.Regional,
 			fmt.Sprintf("%s is a counterweight to %s in %s's region", c.Abb(j), c.Abb(R), c.Abb(i)), fmt.Sprintf("opposes(%s, %s)", c.Abb(j), c.Abb(R)), yes(ok),
 			bloc.Sayf("nothing sets %s against %s.", c.Abb(j), c.Abb(R)))
 		if ok {
-			t.Why, t.WhyMsg = why+".", nil // the reason Opposes gives, in English only
+			t.Why, t.WhyMsg = say(bloc.Sayf("%s.", why)) // the reason is the sentence
 		}
 		a.Tests = append(a.Tests, t)
 	}
@@ -181,10 +180,10 @@ func (c *Case) leader() (bloc.CCode, bool) {
 func (c *Case) notAllied(id string, typ bloc.TestType, lvl bloc.Level, t bloc.CCode, what string) bloc.Test {
 	f := c.F
 	pl, lv := f.Pledges(c.I, t)
-	var def []string
+	var def []bloc.Msg
 	for _, p := range pl {
 		if p.Obligation == "defense" || p.Obligation == "offense" {
-			def = append(def, fmt.Sprintf("%s %v", p.Obligation, p.Years))
+			def = append(def, bloc.Sayf("%s %v", bloc.Term{Key: "obl." + p.Obligation, Text: p.Obligation}, p.Years))
 		}
 	}
 	var holds *bool
@@ -192,7 +191,7 @@ func (c *Case) notAllied(id string, typ bloc.TestType, lvl bloc.Level, t bloc.CC
 	if lv.Value.OK {
 		holds = yes(len(def) == 0)
 		if len(def) > 0 {
-			why = bloc.Sayf("%s is allied with %s: ATOP %s.", c.Abb(c.I), c.Abb(t), strings.Join(def, ", "))
+			why = bloc.Sayf("%s is allied with %s: ATOP %s.", c.Abb(c.I), c.Abb(t), indicators.Commas(def))
 		} else {
 			why = bloc.Sayf("No ATOP defense or offense pledge binds %s to %s in %v.", c.Abb(c.I), c.Abb(t), f.P)
 		}

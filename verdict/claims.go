@@ -131,7 +131,7 @@ func checkClaims(c *theory.Case, v *bloc.Verdict, cf *casefile.Case) *bloc.CaseR
 		var w why
 		fn, ok := checks[cl.Check]
 		if !ok {
-			cc.Verdict, w = bloc.NotTestable, said(bloc.Sayf("unknown check %q", cl.Check))
+			cc.Verdict, w = bloc.NotTestable, said(bloc.Sayf("unknown check %q", verbatim(cl.Check)))
 		} else {
 			cc.Verdict, w, cc.Evidence = fn(x)
 			if x.failed != nil {
@@ -157,7 +157,7 @@ func checkClaims(c *theory.Case, v *bloc.Verdict, cf *casefile.Case) *bloc.CaseR
 func (x *claimCtx) state(key string) bloc.CCode {
 	s := strings.TrimSpace(x.args[key])
 	if s == "" {
-		x.fail(bloc.Sayf("the claim's arguments are wrong: missing argument %q", key))
+		x.fail(bloc.Sayf("the claim's arguments are wrong: missing argument %q", verbatim(key)))
 		return 0
 	}
 	if n, err := strconv.Atoi(s); err == nil {
@@ -175,7 +175,7 @@ func (x *claimCtx) state(key string) bloc.CCode {
 			return c
 		}
 	}
-	x.fail(bloc.Sayf("the claim's arguments are wrong: no state %q", s))
+	x.fail(bloc.Sayf("the claim's arguments are wrong: no state %q", verbatim(s)))
 	return 0
 }
 
@@ -186,7 +186,7 @@ func (x *claimCtx) num(key string, def float64) float64 {
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
-		x.fail(bloc.Sayf("the claim's arguments are wrong: argument %s=%q is not a number", key, s))
+		x.fail(bloc.Sayf("the claim's arguments are wrong: argument %s=%q is not a number", verbatim(key), verbatim(s)))
 	}
 	return v
 }
@@ -223,7 +223,7 @@ func (x *claimCtx) facts(key string) []world.Fact {
 			}
 		}
 		if !found {
-			x.fail(bloc.Sayf("the claim's arguments are wrong: no fact %q in the case file", id))
+			x.fail(bloc.Sayf("the claim's arguments are wrong: no fact %q in the case file", verbatim(id)))
 		}
 	}
 	return out
@@ -241,37 +241,42 @@ func checkPowerRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	maxRank := int(x.num("max", 10))
 	r, n := x.f.PowerRank(s)
 	ev := []bloc.Measure{x.f.CINC(s), x.f.PowerPercentile(s)}
-	var fs []string
+	var fs []bloc.Msg
 	for _, f := range x.facts("facts") {
 		ev = append(ev, x.c.FactMeasure(f))
-		fs = append(fs, fmt.Sprintf("%s [%s]", factText(f), f.Status))
+		fs = append(fs, bloc.Sayf("%s [%s]", factText(f), verbatim(f.Status)))
 	}
 	if r == 0 {
 		return bloc.NotTestable, said(bloc.Sayf("no CINC for %s in %d.", x.abb(s), x.f.Ref)), ev
 	}
 	m := bloc.Sayf("%s ranks %d of %d by CINC in %d (COW NMC).", x.abb(s), r, n, x.f.Ref)
 	if len(fs) > 0 {
-		// The facts are the case file's words.
-		m = bloc.Sayf("%s ranks %d of %d by CINC in %d (COW NMC). Case file: %s.", x.abb(s), r, n, x.f.Ref, verbatim(strings.Join(fs, "; ")))
+		m = bloc.Sayf("%s ranks %d of %d by CINC in %d (COW NMC). Case file: %s.", x.abb(s), r, n, x.f.Ref, indicators.Semicolons(fs))
 	}
 	return verdictOf(r <= maxRank), said(m), ev
 }
 
-func factText(f world.Fact) string {
+// factText names a fact in the case file's words, with its rank, value
+// and date: one format per combination.
+func factText(f world.Fact) bloc.Msg {
 	s := f.Text
 	if s == "" {
 		s = f.ID
 	}
-	if f.Rank > 0 {
-		s += fmt.Sprintf(", rank %d", f.Rank)
-		if f.Of > 0 {
-			s += fmt.Sprintf(" of %d", f.Of)
-		}
+	t, v := verbatim(s), f.Value.V
+	switch {
+	case f.Rank > 0 && f.Of > 0 && f.Value.OK:
+		return bloc.Sayf("%s, rank %d of %d, %g (%s)", t, f.Rank, f.Of, v, f.Date)
+	case f.Rank > 0 && f.Of > 0:
+		return bloc.Sayf("%s, rank %d of %d (%s)", t, f.Rank, f.Of, f.Date)
+	case f.Rank > 0 && f.Value.OK:
+		return bloc.Sayf("%s, rank %d, %g (%s)", t, f.Rank, v, f.Date)
+	case f.Rank > 0:
+		return bloc.Sayf("%s, rank %d (%s)", t, f.Rank, f.Date)
+	case f.Value.OK:
+		return bloc.Sayf("%s, %g (%s)", t, v, f.Date)
 	}
-	if f.Value.OK {
-		s += fmt.Sprintf(", %g", f.Value.V)
-	}
-	return s + " (" + f.Date + ")"
+	return bloc.Sayf("%s (%s)", t, f.Date)
 }
 
 func checkOffenseRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
@@ -310,7 +315,7 @@ func checkContiguous(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	cd := x.f.CapitalDistance(a, b)
 	ev := []bloc.Measure{ct, md, cd}
 	if !ct.Value.OK {
-		return bloc.NotTestable, said(bloc.Sayf("COW contiguity does not cover the period: %s", verbatim(ct.Note))), ev
+		return bloc.NotTestable, said(bloc.Sayf("COW contiguity does not cover the period: %s", indicators.NoteOf(ct))), ev
 	}
 	sa, sb := x.abb(a), x.abb(b)
 	if ct.Value.V >= 1 {
@@ -381,7 +386,7 @@ func checkThreatRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	if !ok || row.Rank == 0 {
 		return bloc.NotTestable, said(bloc.Sayf("%s's threat to %s could not be ranked.", x.abb(s), x.abb(of))), nil
 	}
-	var top []string
+	var top []string // abbreviations
 	for k, r := range th.Rows {
 		if k == 5 {
 			break
@@ -389,7 +394,7 @@ func checkThreatRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 		top = append(top, x.abb(r.J))
 	}
 	why := said(bloc.Sayf("%s ranks %d of %d among %s's threats (%s index %.3f; first five: %s; %.0f%% of sampled weightings put it first).",
-		x.abb(s), row.Rank, len(th.Rows), x.abb(of), bloc.Term{Key: "form." + th.Form, Text: th.Form}, row.Score.V, strings.Join(top, ", "), 100*row.TopShare))
+		x.abb(s), row.Rank, len(th.Rows), x.abb(of), bloc.Term{Key: "form." + th.Form, Text: th.Form}, row.Score.V, indicators.Commas(top), 100*row.TopShare))
 	ev := []bloc.Measure{row.P, row.D, row.O, row.I}
 	if x.has("max") {
 		return verdictOf(row.Rank <= int(x.num("max", 1))), why, ev
@@ -403,14 +408,17 @@ func checkTieKind(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	var m bloc.Msg
 	switch {
 	case t.Kind == bloc.Alignment && want == bloc.Alliance:
-		m = bloc.Sayf("The data show an alignment: %s. In Snyder's terms that is an alignment, not an alliance: there is no defense pledge.", verbatim(t.Basis))
+		m = bloc.Sayf("The data show an alignment: %s. In Snyder's terms that is an alignment, not an alliance: there is no defense pledge.", basis(t))
 	case article(string(t.Kind)) == "an":
-		m = bloc.Sayf("The data show an %s: %s.", tieKind(t.Kind), verbatim(t.Basis))
+		m = bloc.Sayf("The data show an %s: %s.", tieKind(t.Kind), basis(t))
 	default:
-		m = bloc.Sayf("The data show a %s: %s.", tieKind(t.Kind), verbatim(t.Basis))
+		m = bloc.Sayf("The data show a %s: %s.", tieKind(t.Kind), basis(t))
 	}
 	return verdictOf(t.Kind == want), said(m), t.Evidence
 }
+
+// basis is the tie's basis (package indicators' sentence) as an argument.
+func basis(t bloc.Tie) any { return indicators.Quote(t.Basis, t.BasisMsg) }
 
 func article(s string) string {
 	if s != "" && strings.ContainsRune("aeiou", rune(s[0])) {
@@ -421,10 +429,10 @@ func article(s string) string {
 
 func checkOpposes(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	a, b := x.state("a"), x.state("b")
-	ok, why := x.f.Opposes(a, b)
+	ok, why := x.f.OpposesMsg(a, b)
 	ev := []bloc.Measure{x.f.Rivalry(a, b), x.f.IdealDistance(a, b), x.f.SanctionsBy(b, a)}
 	if ok {
-		return bloc.Supported, said(bloc.Sayf("%s opposes %s: %s.", x.abb(a), x.abb(b), verbatim(why))), ev
+		return bloc.Supported, said(bloc.Sayf("%s opposes %s: %s.", x.abb(a), x.abb(b), why)), ev
 	}
 	return bloc.Refuted, said(bloc.Sayf("Nothing in the data sets %s against %s.", x.abb(a), x.abb(b))), ev
 }
@@ -435,13 +443,13 @@ func (x *claimCtx) result(id string) (*bloc.TheoryResult, bool) {
 			return &x.v.Theories[k], true
 		}
 	}
-	x.fail(bloc.Sayf("the claim's arguments are wrong: no theory %q", id))
+	x.fail(bloc.Sayf("the claim's arguments are wrong: no theory %q", verbatim(id)))
 	return nil, false
 }
 
 func checkTheoryScore(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	var rs []*bloc.TheoryResult
-	var parts []string
+	var parts []bloc.Msg
 	all, any := true, false
 	for _, id := range strings.Split(x.args["theories"], ",") {
 		r, ok := x.result(strings.TrimSpace(id))
@@ -450,11 +458,11 @@ func checkTheoryScore(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 		}
 		rs = append(rs, r)
 		if !r.Score.OK {
-			parts = append(parts, r.Name+" not testable")
+			parts = append(parts, bloc.Sayf("%s not testable", theoryName(r)))
 			continue
 		}
 		any = true
-		parts = append(parts, fmt.Sprintf("%s %+.2f (rank %d)", r.Name, r.Score.V, r.Rank))
+		parts = append(parts, bloc.Sayf("%s %+.2f (rank %d)", theoryName(r), r.Score.V, r.Rank))
 		if x.has("max") && r.Score.V > x.num("max", 0) {
 			all = false
 		}
@@ -462,31 +470,12 @@ func checkTheoryScore(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 			all = false
 		}
 	}
-	// One or two theories make whole sentences; a longer list is joined in
-	// English.
-	var m bloc.Msg
-	switch {
-	case !any && len(rs) == 1:
-		m = bloc.Sayf("none of the theories is testable: %s not testable", theoryName(rs[0]))
-	case !any && len(rs) == 2:
-		m = bloc.Sayf("none of the theories is testable: %s not testable; %s not testable", theoryName(rs[0]), theoryName(rs[1]))
-	case !any:
-		m = bloc.Sayf("none of the theories is testable: %s", verbatim(strings.Join(parts, "; ")))
-	case len(rs) == 1:
-		m = bloc.Sayf("Congruence: %s %+.2f (rank %d).", theoryName(rs[0]), rs[0].Score.V, rs[0].Rank)
-	case len(rs) == 2 && !rs[0].Score.OK:
-		m = bloc.Sayf("Congruence: %s not testable; %s %+.2f (rank %d).", theoryName(rs[0]), theoryName(rs[1]), rs[1].Score.V, rs[1].Rank)
-	case len(rs) == 2 && !rs[1].Score.OK:
-		m = bloc.Sayf("Congruence: %s %+.2f (rank %d); %s not testable.", theoryName(rs[0]), rs[0].Score.V, rs[0].Rank, theoryName(rs[1]))
-	case len(rs) == 2:
-		m = bloc.Sayf("Congruence: %s %+.2f (rank %d); %s %+.2f (rank %d).", theoryName(rs[0]), rs[0].Score.V, rs[0].Rank, theoryName(rs[1]), rs[1].Score.V, rs[1].Rank)
-	default:
-		m = bloc.Sayf("Congruence: %s.", verbatim(strings.Join(parts, "; ")))
-	}
+	// Each theory is a clause of its own; the list of any length is said
+	// in every language.
 	if !any {
-		return bloc.NotTestable, said(m), nil
+		return bloc.NotTestable, said(bloc.Sayf("none of the theories is testable: %s", indicators.Semicolons(parts))), nil
 	}
-	return verdictOf(all), said(m), nil
+	return verdictOf(all), said(bloc.Sayf("Congruence: %s.", indicators.Semicolons(parts))), nil
 }
 
 func checkTheoryTest(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
@@ -502,9 +491,14 @@ func checkTheoryTest(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 		if t.Holds == nil {
 			return bloc.NotTestable, quoted(t.Why, t.WhyMsg), t.Evidence
 		}
-		return verdictOf(*t.Holds == want), said(bloc.Sayf("%s (%s: %s).", verbatim(strings.TrimSuffix(t.Why, ".")), verbatim(t.ID), verbatim(t.Rule))), t.Evidence
+		// The English quotes the test's Why without its final period (the
+		// argument's English); another language says the whole message,
+		// which its translation puts last.
+		m := bloc.Sayf("%s (%s: %s).", indicators.Quote(t.Why, t.WhyMsg), verbatim(t.ID), verbatim(t.Rule))
+		m.Args[0].V = strings.TrimSuffix(m.Args[0].V, ".")
+		return verdictOf(*t.Holds == want), said(m), t.Evidence
 	}
-	x.fail(bloc.Sayf("the claim's arguments are wrong: theory %s has no test %q", r.ID, x.args["test"]))
+	x.fail(bloc.Sayf("the claim's arguments are wrong: theory %s has no test %q", verbatim(r.ID), verbatim(x.args["test"])))
 	return bloc.NotTestable, why{}, nil
 }
 
@@ -527,7 +521,7 @@ func checkGains(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	if !ok {
 		return bloc.NotTestable, why{}, nil
 	}
-	var hold, fail []string
+	var hold, fail []bloc.Code // the tests' ids
 	var ev []bloc.Measure
 	for _, t := range r.Tests {
 		if !strings.HasPrefix(t.ID, "bfp.gains_") && t.ID != "bfp.sanctions_proof" && t.ID != "bfp.unsc_shield" {
@@ -538,9 +532,9 @@ func checkGains(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 		}
 		ev = append(ev, t.Evidence...)
 		if *t.Holds {
-			hold = append(hold, strings.TrimPrefix(t.ID, "bfp."))
+			hold = append(hold, verbatim(strings.TrimPrefix(t.ID, "bfp.")))
 		} else {
-			fail = append(fail, strings.TrimPrefix(t.ID, "bfp."))
+			fail = append(fail, verbatim(strings.TrimPrefix(t.ID, "bfp.")))
 		}
 	}
 	if len(hold)+len(fail) == 0 {
@@ -557,7 +551,7 @@ func checkGains(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	if withTie && string(x.v.Tie.Kind) != k && v == bloc.Supported {
 		v = bloc.PartlyHolds
 	}
-	found, missed := strings.Join(hold, ", "), strings.Join(fail, ", ")
+	found, missed := indicators.Commas(hold), indicators.Commas(fail)
 	t := x.v.Tie
 	an := article(string(t.Kind)) == "an"
 	var m bloc.Msg
@@ -569,17 +563,17 @@ func checkGains(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	case !withTie:
 		m = bloc.Sayf("Gains found: %s; not found: %s.", found, missed)
 	case len(hold) == 0 && an:
-		m = bloc.Sayf("Gains found: none; not found: %s. The tie is an %s (%s).", missed, tieKind(t.Kind), verbatim(t.Basis))
+		m = bloc.Sayf("Gains found: none; not found: %s. The tie is an %s (%s).", missed, tieKind(t.Kind), basis(t))
 	case len(hold) == 0:
-		m = bloc.Sayf("Gains found: none; not found: %s. The tie is a %s (%s).", missed, tieKind(t.Kind), verbatim(t.Basis))
+		m = bloc.Sayf("Gains found: none; not found: %s. The tie is a %s (%s).", missed, tieKind(t.Kind), basis(t))
 	case len(fail) == 0 && an:
-		m = bloc.Sayf("Gains found: %s; not found: none. The tie is an %s (%s).", found, tieKind(t.Kind), verbatim(t.Basis))
+		m = bloc.Sayf("Gains found: %s; not found: none. The tie is an %s (%s).", found, tieKind(t.Kind), basis(t))
 	case len(fail) == 0:
-		m = bloc.Sayf("Gains found: %s; not found: none. The tie is a %s (%s).", found, tieKind(t.Kind), verbatim(t.Basis))
+		m = bloc.Sayf("Gains found: %s; not found: none. The tie is a %s (%s).", found, tieKind(t.Kind), basis(t))
 	case an:
-		m = bloc.Sayf("Gains found: %s; not found: %s. The tie is an %s (%s).", found, missed, tieKind(t.Kind), verbatim(t.Basis))
+		m = bloc.Sayf("Gains found: %s; not found: %s. The tie is an %s (%s).", found, missed, tieKind(t.Kind), basis(t))
 	default:
-		m = bloc.Sayf("Gains found: %s; not found: %s. The tie is a %s (%s).", found, missed, tieKind(t.Kind), verbatim(t.Basis))
+		m = bloc.Sayf("Gains found: %s; not found: %s. The tie is a %s (%s).", found, missed, tieKind(t.Kind), basis(t))
 	}
 	return v, said(m), ev
 }
@@ -589,7 +583,7 @@ func checkStateType(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	r := x.f.Revisionism(s)
 	st := x.f.StateType(s)
 	if !r.OK {
-		return bloc.NotTestable, said(bloc.Sayf("no revisionism data: %s", verbatim(r.Index.Note))), st.Evidence
+		return bloc.NotTestable, said(bloc.Sayf("no revisionism data: %s", indicators.NoteOf(r.Index))), st.Evidence
 	}
 	var match, miss int
 	count := func(ok bool) {
@@ -627,9 +621,9 @@ func checkStateType(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	if r.Unlimited {
 		aims = bloc.Term{Key: "aims.unlimited", Text: "unlimited"}
 	}
-	dims := "none"
-	if len(r.Dimensions) > 0 {
-		dims = strings.Join(r.Dimensions, ", ")
+	dims := theory.DimensionList(r.Dimensions)
+	if len(r.Dimensions) == 0 {
+		dims = bloc.Term{Key: "dim.none", Text: "none"}
 	}
 	var m bloc.Msg
 	switch {
@@ -716,18 +710,18 @@ func checkNoVeto(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 		return bloc.NotTestable, said(bloc.Sayf("the UNSC veto data are not loaded.")), nil
 	}
 	var ev []bloc.Measure
-	var hit []string
+	var hit []bloc.Code // the facts' ids
 	for _, f := range fs {
 		ev = append(ev, x.c.FactMeasure(f))
 		for _, v := range x.f.W.Vetoes {
 			if v.Date == f.Date && has(v.Vetoers, by) {
-				hit = append(hit, f.ID)
+				hit = append(hit, verbatim(f.ID))
 				ev = append(ev, vetoMeasure(x, v, by))
 			}
 		}
 	}
 	if len(hit) > 0 {
-		return bloc.Refuted, said(bloc.Sayf("The veto data record a veto by %s on the day of %s.", x.abb(by), verbatim(strings.Join(hit, ", ")))), ev
+		return bloc.Refuted, said(bloc.Sayf("The veto data record a veto by %s on the day of %s.", x.abb(by), indicators.Commas(hit))), ev
 	}
 	return bloc.Supported, said(bloc.Sayf("The UNSC veto data record no veto by %s on the days of the %d listed decisions (statement and resolutions, %s to %s); the case file stores the list, not the count.",
 		x.abb(by), len(fs), fs[0].Date, fs[len(fs)-1].Date)), ev
@@ -775,15 +769,15 @@ func checkArmsExporterRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure)
 	r, _ := rankIn(ex, s)
 	m := bloc.Measure{ID: "arms.export_share", Label: "share of world major-arms exports", Subject: x.abb(s), Value: bloc.Some(ex[s] / tot), Range: "[0,1]", Year: to,
 		Years: &bloc.Period{From: from, To: to}, Source: bloc.Provenance{Dataset: string(world.Arms), Formula: "Σ TIV_j→· / Σ TIV over the years"}}
-	var lead []string
+	var lead []bloc.Msg
 	for _, c := range topKeys(ex, 3) {
-		lead = append(lead, fmt.Sprintf("%s %.0f%%", x.abb(c), 100*ex[c]/tot))
+		lead = append(lead, bloc.Sayf("%s %.0f%%", x.abb(c), 100*ex[c]/tot))
 	}
 	ev := []bloc.Measure{m}
 	for _, f := range x.c.FactsOf("arms_exporter_rank", s, 0) {
 		ev = append(ev, x.c.FactMeasure(f))
 	}
-	return verdictOf(r == want), said(bloc.Sayf("By SIPRI TIV, %s ranks %d among exporters in %d–%d (%s).", x.abb(s), r, from, to, strings.Join(lead, ", "))), ev
+	return verdictOf(r == want), said(bloc.Sayf("By SIPRI TIV, %s ranks %d among exporters in %d–%d (%s).", x.abb(s), r, from, to, indicators.Commas(lead))), ev
 }
 
 func topKeys(m map[bloc.CCode]float64, n int) []bloc.CCode {
@@ -820,14 +814,14 @@ func checkArmsBuyerShare(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 			buyers[c] = v
 		}
 	}
-	var lead []string
+	var lead []bloc.Msg
 	for _, c := range topKeys(buyers, 3) {
-		lead = append(lead, fmt.Sprintf("%s %.0f%%", x.abb(c), 100*buyers[c]/ex[sup]))
+		lead = append(lead, bloc.Sayf("%s %.0f%%", x.abb(c), 100*buyers[c]/ex[sup]))
 	}
 	m := bloc.Measure{ID: "arms.buyer_share", Label: "recipient's share of the supplier's exports", Subject: x.abb(sup) + "→" + x.abb(rec), Value: bloc.Some(share), Range: "[0,1]", Year: to,
 		Years: &bloc.Period{From: from, To: to}, Source: bloc.Provenance{Dataset: string(world.Arms), Formula: "Σ TIV_sup→rec / Σ TIV_sup→·"}}
 	return verdictOf(share <= maxShare), said(bloc.Sayf("%s received %.1f%% of %s's major-arms exports in %d–%d (TIV %.0f); the main buyers were %s.",
-		x.abb(rec), 100*share, x.abb(sup), from, to, pair(sup, rec), strings.Join(lead, ", "))), []bloc.Measure{m}
+		x.abb(rec), 100*share, x.abb(sup), from, to, pair(sup, rec), indicators.Commas(lead))), []bloc.Measure{m}
 }
 
 func checkTradeFlow(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
@@ -870,10 +864,10 @@ func checkPartnerRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 		ev = append(ev, x.c.FactMeasure(f))
 	}
 	if !m.Value.OK {
-		return bloc.NotTestable, said(bloc.Sayf("no rank: %s", verbatim(m.Note))), ev
+		return bloc.NotTestable, said(bloc.Sayf("no rank: %s", indicators.NoteOf(m))), ev
 	}
 	return verdictOf(int(m.Value.V) >= minRank), said(bloc.Sayf("In %d, the last year of COW trade, %s ranks %.0f among %s's partners (%s), with %.1f%% of its trade.",
-		m.Year, x.abb(s), m.Value.V, x.abb(of), verbatim(m.Note), 100*d.ShareIJ.Value.Or(0))), ev
+		m.Year, x.abb(s), m.Value.V, x.abb(of), indicators.NoteOf(m), 100*d.ShareIJ.Value.Or(0))), ev
 }
 
 func checkSanctionsRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
@@ -894,15 +888,13 @@ func checkSanctionsRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 		return bloc.NotTestable, said(bloc.Sayf("no sanctions data for %d.", y)), nil
 	}
 	var ev []bloc.Measure
-	var parts []string
-	ranks := make([]int, len(states))
+	var parts []bloc.Msg
 	inOrder := true
 	for k, s := range states {
 		r, _ := rankIn(counts, s)
-		ranks[k] = r
 		m := sub.SanctionsOn(s)
 		ev = append(ev, m)
-		parts = append(parts, fmt.Sprintf("%s %.0f episodes (rank %d)", x.abb(s), counts[s], r))
+		parts = append(parts, bloc.Sayf("%s %.0f episodes (rank %d)", x.abb(s), counts[s], r))
 		if r != k+1 {
 			inOrder = false
 		}
@@ -910,26 +902,14 @@ func checkSanctionsRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	for _, f := range x.c.FactsOf("sanctions_count", 0, 0) {
 		ev = append(ev, x.c.FactMeasure(f))
 	}
-	var lead []string
+	var lead []bloc.Msg
 	for _, c := range topKeys(counts, 4) {
-		lead = append(lead, fmt.Sprintf("%s %.0f", x.abb(c), counts[c]))
+		lead = append(lead, bloc.Sayf("%s %.0f", x.abb(c), counts[c]))
 	}
-	// One or two states get whole sentences; a longer list is joined in
-	// English.
-	most := strings.Join(lead, ", ")
-	var m bloc.Msg
-	switch len(states) {
-	case 1:
-		m = bloc.Sayf("GSDB episodes in force in %d: %s %.0f episodes (rank %d); the most sanctioned: %s. GSDB counts sanction episodes, the paper's source (Castellum.AI) counts designations.",
-			y, x.abb(states[0]), counts[states[0]], ranks[0], most)
-	case 2:
-		m = bloc.Sayf("GSDB episodes in force in %d: %s %.0f episodes (rank %d), %s %.0f episodes (rank %d); the most sanctioned: %s. GSDB counts sanction episodes, the paper's source (Castellum.AI) counts designations.",
-			y, x.abb(states[0]), counts[states[0]], ranks[0], x.abb(states[1]), counts[states[1]], ranks[1], most)
-	default:
-		m = bloc.Sayf("GSDB episodes in force in %d: %s; the most sanctioned: %s. GSDB counts sanction episodes, the paper's source (Castellum.AI) counts designations.",
-			y, verbatim(strings.Join(parts, ", ")), most)
-	}
-	why := said(m)
+	// Each state is a clause of its own; the lists of any length are said
+	// in every language.
+	why := said(bloc.Sayf("GSDB episodes in force in %d: %s; the most sanctioned: %s. GSDB counts sanction episodes, the paper's source (Castellum.AI) counts designations.",
+		y, indicators.Commas(parts), indicators.Commas(lead)))
 	if inOrder {
 		return bloc.Supported, why, ev
 	}
@@ -943,13 +923,12 @@ func checkSanctionsRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 
 func checkFact(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	var ev []bloc.Measure
-	var parts []string
+	var parts []bloc.Msg
 	for _, f := range x.facts("facts") {
 		ev = append(ev, x.c.FactMeasure(f))
-		parts = append(parts, fmt.Sprintf("%s [%s: %s]", factText(f), f.Status, casefile.Statuses[f.Status]))
+		parts = append(parts, bloc.Sayf("%s [%s: %s]", factText(f), verbatim(f.Status), bloc.Term{Key: "fact_status." + f.Status, Text: casefile.Statuses[f.Status]}))
 	}
-	// The facts are the case file's words.
-	return bloc.NotTestable, said(bloc.Sayf("No loaded dataset covers this; the case file records: %s.", verbatim(strings.Join(parts, "; ")))), ev
+	return bloc.NotTestable, said(bloc.Sayf("No loaded dataset covers this; the case file records: %s.", indicators.Semicolons(parts))), ev
 }
 
 func checkNotTestable(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {

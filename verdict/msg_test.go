@@ -1,11 +1,16 @@
 package verdict
 
 import (
+	"fmt"
+	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/bloc-project/bloc"
 	"github.com/bloc-project/bloc/casefile"
+	"github.com/bloc-project/bloc/indicators"
+	"github.com/bloc-project/bloc/report"
 	"github.com/bloc-project/bloc/world"
 	"github.com/bloc-project/bloc/world/worldtest"
 )
@@ -97,6 +102,19 @@ func msgWorld() *world.World {
 	return w
 }
 
+// proseOf tells the claims of cf whose why is the case file's own prose
+// (a note, or the reason a claim is not testable), which has no message.
+func proseOf(cf *casefile.Case) map[string]bool {
+	prose := map[string]bool{}
+	if cf == nil {
+		return prose
+	}
+	for _, cl := range cf.Claims {
+		prose[cl.ID] = cl.Note != "" || (cl.Check == "not_testable" && cl.Args["reason"] != "")
+	}
+	return prose
+}
+
 // checkMsgs checks that every sentence of the verdict this package writes
 // has its message, saying the same in English: the claims' Why (but for
 // the case file's own prose, which has none) and the notes.
@@ -114,10 +132,7 @@ func checkMsgs(t *testing.T, v *bloc.Verdict, cf *casefile.Case) (msgs int) {
 	if v.Case == nil {
 		return msgs
 	}
-	prose := map[string]bool{}
-	for _, cl := range cf.Claims {
-		prose[cl.ID] = cl.Note != "" || (cl.Check == "not_testable" && cl.Args["reason"] != "")
-	}
+	prose := proseOf(cf)
 	for _, c := range v.Case.Claims {
 		switch {
 		case c.Why == "":
@@ -156,6 +171,7 @@ func TestMessages(t *testing.T) {
 	if n := checkMsgs(t, v, cf); n < len(cf.Claims)-2 {
 		t.Errorf("only %d messages", n)
 	}
+	checkPersian(t, v, cf)
 	why := map[string]bloc.ClaimCheck{}
 	for _, c := range v.Case.Claims {
 		why[c.ID] = c
@@ -197,6 +213,7 @@ func TestMessagesNoTie(t *testing.T) {
 		t.Fatalf("notes %q", v.Notes)
 	}
 	checkMsgs(t, v, nil)
+	checkPersian(t, v, nil)
 }
 
 func TestMessagesIranRussia(t *testing.T) {
@@ -213,4 +230,153 @@ func TestMessagesIranRussia(t *testing.T) {
 	if n := checkMsgs(t, v, pr.Options.Case); n < len(v.Notes)+len(v.Case.Claims)-6 {
 		t.Errorf("only %d messages for %d claims and %d notes", n, len(v.Case.Claims), len(v.Notes))
 	}
+	if n := checkPersian(t, v, pr.Options.Case); n < 100 {
+		t.Errorf("only %d sentences rendered in Persian", n)
+	}
+}
+
+// sentence is a sentence of the verdict with its message.
+type sentence struct {
+	where, text string
+	msg         *bloc.Msg
+}
+
+// sentencesOf collects, by reflection, every sentence field of v's parts
+// that packages verdict, theory and indicators write (a string field X
+// beside its message XMsg): the theories, the tie, the threat table, the
+// types, the notes and the claims' why (but for the case file's prose).
+func sentencesOf(v *bloc.Verdict, prose map[string]bool) []sentence {
+	var out []sentence
+	var walk func(where string, x reflect.Value)
+	walk = func(where string, x reflect.Value) {
+		switch x.Kind() {
+		case reflect.Pointer:
+			if !x.IsNil() {
+				walk(where, x.Elem())
+			}
+		case reflect.Slice:
+			for k := 0; k < x.Len(); k++ {
+				walk(fmt.Sprintf("%s[%d]", where, k), x.Index(k))
+			}
+		case reflect.Struct:
+			ty := x.Type()
+			for k := 0; k < ty.NumField(); k++ {
+				f := ty.Field(k)
+				if !f.IsExported() {
+					continue
+				}
+				if m := x.FieldByName(f.Name + "Msg"); f.Type.Kind() == reflect.String && m.IsValid() && m.Type() == reflect.TypeOf((*bloc.Msg)(nil)) {
+					if s := x.Field(k).String(); s != "" {
+						out = append(out, sentence{where + "." + f.Name, s, m.Interface().(*bloc.Msg)})
+					}
+					continue
+				}
+				walk(where+"."+f.Name, x.Field(k))
+			}
+		}
+	}
+	walk("theories", reflect.ValueOf(v.Theories))
+	walk("tie", reflect.ValueOf(v.Tie))
+	walk("threats", reflect.ValueOf(v.Threats))
+	walk("types", reflect.ValueOf(v.Types))
+	for k, n := range v.Notes {
+		m := v.NotesMsg[k]
+		out = append(out, sentence{fmt.Sprintf("notes[%d]", k), n, &m})
+	}
+	if v.Case != nil {
+		for _, c := range v.Case.Claims {
+			if !prose[c.ID] {
+				out = append(out, sentence{"claim " + c.ID, c.Why, c.WhyMsg})
+			}
+		}
+	}
+	return out
+}
+
+// blankCode returns m with its Code arguments emptied, in it and in the
+// messages it quotes: what the Persian says besides identifiers.
+func blankCode(m bloc.Msg) bloc.Msg {
+	args := make([]bloc.Arg, len(m.Args))
+	for k, a := range m.Args {
+		switch {
+		case a.Code:
+			a.V = ""
+		case a.Msg != nil:
+			b := blankCode(*a.Msg)
+			a.Msg = &b
+		}
+		args[k] = a
+	}
+	m.Args = args
+	return m
+}
+
+// untranslated returns what of m has no Persian: its format or a quoted
+// message's without a translation, a term without a catalogue entry.
+func untranslated(m bloc.Msg) []string {
+	var out []string
+	if _, ok := report.FA.Say(&m, m.String()); !ok {
+		out = append(out, "format "+strconv.Quote(m.Format))
+	}
+	for _, a := range m.Args {
+		switch {
+		case a.Msg != nil:
+			out = append(out, untranslated(*a.Msg)...)
+		case a.Term != "" && !report.FA.Has(a.Term):
+			out = append(out, "term "+a.Term)
+		}
+	}
+	return out
+}
+
+// codes returns the Code arguments of m and of the messages it quotes.
+func codes(m bloc.Msg) []string {
+	var out []string
+	for _, a := range m.Args {
+		switch {
+		case a.Code:
+			out = append(out, a.V)
+		case a.Msg != nil:
+			out = append(out, codes(*a.Msg)...)
+		}
+	}
+	return out
+}
+
+// checkPersian renders in Persian every sentence of v that packages
+// verdict, theory and indicators write, with the identifiers and the case
+// file's words (bloc.Code arguments) blanked, and fails on a run of four or
+// more English words left (a part of a sentence that is not translated),
+// on a format, quoted message or term without its Persian, and on a
+// sentence of the verdict quoted in another as code rather than by its
+// message. It returns how many sentences it rendered.
+func checkPersian(t *testing.T, v *bloc.Verdict, cf *casefile.Case) int {
+	t.Helper()
+	ss := sentencesOf(v, proseOf(cf))
+	said := map[string]bool{} // the sentences that have a message
+	for _, x := range ss {
+		if x.msg != nil {
+			said[x.text] = true
+		}
+	}
+	for _, x := range ss {
+		if x.msg == nil {
+			t.Errorf("%s: no message for %q", x.where, x.text)
+			continue
+		}
+		for _, u := range untranslated(*x.msg) {
+			t.Errorf("%s: no Persian for the %s in %q", x.where, u, x.text)
+		}
+		for _, c := range codes(*x.msg) {
+			if said[c] || said[c+"."] {
+				t.Errorf("%s: %q quotes %q as code, not by its message", x.where, x.text, c)
+			}
+		}
+		m := blankCode(*x.msg)
+		fa, _ := report.FA.Say(&m, x.text)
+		if run := indicators.EnglishRun(fa); run != "" {
+			t.Errorf("%s: %q left in English in %q", x.where, run, fa)
+		}
+	}
+	return len(ss)
 }

@@ -314,7 +314,7 @@ func notes(c *theory.Case, v *bloc.Verdict) ([]string, []bloc.Msg) {
 	}
 	for k := range v.Theories {
 		if r := &v.Theories[k]; !r.Testable {
-			out = append(out, bloc.Sayf("%s is not testable for %v: %s", theoryName(r), v.Period, verbatim(r.NotTestable)))
+			out = append(out, bloc.Sayf("%s is not testable for %v: %s", theoryName(r), v.Period, indicators.Quote(r.NotTestable, r.NotTestableMsg)))
 		}
 	}
 	seen := map[string]bool{}

@@ -123,8 +123,13 @@ type Outcome struct {
 	Applied []string `json:"applied"`
 	Summary Summary  `json:"summary"`
 	// Changes lists what changed against the baseline, in words.
-	Changes []string      `json:"changes"`
-	Verdict *bloc.Verdict `json:"verdict,omitempty"`
+	Changes []string `json:"changes"`
+	// ChangesMsg holds Changes as messages, index for index.
+	ChangesMsg []bloc.Msg `json:"changes_msg,omitempty"`
+	// ChangesText holds Changes rendered in the language a presentation
+	// asked for (the HTTP API's lang parameter); absent otherwise.
+	ChangesText []string      `json:"changes_text,omitempty"`
+	Verdict     *bloc.Verdict `json:"verdict,omitempty"`
 }
 
 // Report is a what-if: the baseline and the scenarios.
@@ -166,7 +171,11 @@ func Run(base *bloc.Verdict, w *world.World, env Env, scenarios []Named, explain
 			return nil, err
 		}
 		o.Summary = Summarize(v)
-		o.Changes = Compare(r.Baseline, o.Summary)
+		o.ChangesMsg = CompareMsg(r.Baseline, o.Summary)
+		o.Changes = make([]string, len(o.ChangesMsg))
+		for i, m := range o.ChangesMsg {
+			o.Changes[i] = m.String()
+		}
 		if full {
 			o.Verdict = v
 		}
@@ -177,15 +186,27 @@ func Run(base *bloc.Verdict, w *world.World, env Env, scenarios []Named, explain
 
 // Compare lists what changed from a to b, in words.
 func Compare(a, b Summary) []string {
-	var out []string
+	msgs := CompareMsg(a, b)
+	out := make([]string, len(msgs))
+	for i, m := range msgs {
+		out[i] = m.String()
+	}
+	return out
+}
+
+// CompareMsg is Compare as messages (bloc.Msg), for other languages: tie
+// kinds, theories and hypotheses are terms of the vocabulary, condition
+// ids and state codes print as they are.
+func CompareMsg(a, b Summary) []bloc.Msg {
+	var out []bloc.Msg
 	if a.Tie != b.Tie {
-		out = append(out, fmt.Sprintf("tie: %s → %s", a.Tie, b.Tie))
+		out = append(out, bloc.Sayf("tie: %s → %s", tieTerm(a.Tie), tieTerm(b.Tie)))
 	}
 	if a.TopThreat != b.TopThreat {
-		out = append(out, fmt.Sprintf("top threat: %s → %s", orNone(a.TopThreat), orNone(b.TopThreat)))
+		out = append(out, bloc.Sayf("top threat: %s → %s", codeOrNone(a.TopThreat), codeOrNone(b.TopThreat)))
 	}
 	if a.Best != b.Best {
-		out = append(out, fmt.Sprintf("best theory: %s → %s", orNone(a.Best), orNone(b.Best)))
+		out = append(out, bloc.Sayf("best theory: %s → %s", theoryTerm(a.Best), theoryTerm(b.Best)))
 	}
 	ra := map[string]Rank{}
 	for _, x := range a.Ranking {
@@ -196,11 +217,11 @@ func Compare(a, b Summary) []string {
 		moved := y.Rank != x.Rank
 		scored := y.Score.OK != x.Score.OK || (x.Score.OK && math.Abs(x.Score.V-y.Score.V) >= 0.005)
 		if moved || scored {
-			out = append(out, fmt.Sprintf("%s: rank %d → %d, score %s → %s", x.Theory, y.Rank, x.Rank, signed(y.Score), signed(x.Score)))
+			out = append(out, bloc.Sayf("%s: rank %d → %d, score %s → %s", theoryTerm(x.Theory), y.Rank, x.Rank, signed(y.Score), signed(x.Score)))
 		}
 	}
 	if a.EvidenceTop != b.EvidenceTop {
-		out = append(out, fmt.Sprintf("posterior top: %s → %s", orNone(a.EvidenceTop), orNone(b.EvidenceTop)))
+		out = append(out, bloc.Sayf("posterior top: %s → %s", hypOrNone(a.EvidenceTop), hypOrNone(b.EvidenceTop)))
 	}
 	ids := make([]string, 0, len(b.Posterior))
 	for id := range b.Posterior {
@@ -209,12 +230,12 @@ func Compare(a, b Summary) []string {
 	sort.Strings(ids)
 	for _, id := range ids {
 		if d := b.Posterior[id] - a.Posterior[id]; math.Abs(d) >= 0.01 {
-			out = append(out, fmt.Sprintf("posterior %s: %.3f → %.3f", evidence.Short(id), a.Posterior[id], b.Posterior[id]))
+			out = append(out, bloc.Sayf("posterior %s: %.3f → %.3f", hypTerm(id, evidence.Short(id)), a.Posterior[id], b.Posterior[id]))
 		}
 	}
 	for k, y := range b.Years {
 		if k < len(a.Risk) && a.Risk[k].OK && b.Risk[k].OK && math.Abs(a.Risk[k].V-b.Risk[k].V) >= 0.005 {
-			out = append(out, fmt.Sprintf("termination risk %d: %.2f → %.2f", y, a.Risk[k].V, b.Risk[k].V))
+			out = append(out, bloc.Sayf("termination risk %d: %.2f → %.2f", y, a.Risk[k].V, b.Risk[k].V))
 		}
 	}
 	conds := map[string]bool{}
@@ -231,20 +252,57 @@ func Compare(a, b Summary) []string {
 	sort.Strings(cs)
 	for _, c := range cs {
 		if fmt.Sprint(a.Flags[c]) != fmt.Sprint(b.Flags[c]) {
-			out = append(out, fmt.Sprintf("%s met in %s → %s", c, yearsList(a.Flags[c]), yearsList(b.Flags[c])))
+			out = append(out, bloc.Sayf("%s met in %s → %s", bloc.Code(c), yearsList(a.Flags[c]), yearsList(b.Flags[c])))
 		}
 	}
 	if len(out) == 0 {
-		out = []string{"no change"}
+		out = []bloc.Msg{bloc.Sayf("no change")}
 	}
 	return out
 }
 
-func orNone(s string) string {
-	if s == "" {
-		return "none"
+func tieTerm(k string) bloc.Term { return bloc.Term{Key: "tie." + k, Text: k} }
+
+func theoryTerm(id string) any {
+	if id == "" {
+		return bloc.Sayf("none")
 	}
-	return s
+	return bloc.Term{Key: "theory." + id, Text: id}
+}
+
+// hypTerm is a hypothesis (a theory or the residual) printed as text in
+// English and by its name in other languages.
+func hypTerm(id, text string) bloc.Term {
+	if id == bloc.Residual {
+		return bloc.Term{Key: "hyp.residual", Text: text}
+	}
+	return bloc.Term{Key: "theory." + id, Text: text}
+}
+
+func hypOrNone(id string) any {
+	if id == "" {
+		return bloc.Sayf("none")
+	}
+	return hypTerm(id, id)
+}
+
+func codeOrNone(s string) any {
+	if s == "" {
+		return bloc.Sayf("none")
+	}
+	return bloc.Code(s)
+}
+
+// yearsList lists years ("2010, 2011"), or says there is none.
+func yearsList(ys []int) any {
+	if len(ys) == 0 {
+		return bloc.Sayf("no year")
+	}
+	s := make([]string, len(ys))
+	for k, y := range ys {
+		s[k] = fmt.Sprint(y)
+	}
+	return strings.Join(s, ", ")
 }
 
 func signed(v bloc.Num) string {
@@ -252,15 +310,4 @@ func signed(v bloc.Num) string {
 		return "NA"
 	}
 	return fmt.Sprintf("%+.2f", v.V)
-}
-
-func yearsList(ys []int) string {
-	if len(ys) == 0 {
-		return "no year"
-	}
-	s := make([]string, len(ys))
-	for k, y := range ys {
-		s[k] = fmt.Sprint(y)
-	}
-	return strings.Join(s, ", ")
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
@@ -112,10 +113,14 @@ func (e *env) runPanel(ctx context.Context, unit panel.Unit, opt panel.Options, 
 	}
 	format := panel.CSV
 	if f.out != "" {
-		if ff, ok := panel.FormatOf(f.out); ok {
+		switch ff, ok := panel.FormatOf(f.out); {
+		case ok:
 			format = ff
-		} else if e.format == "json" {
+		case e.format == "json":
 			format = panel.JSONL
+		case e.format != "csv":
+			return &bloc.Error{Code: bloc.EINVALID, Message: fmt.Sprintf("cannot tell the format of %s from its extension %q", f.out, filepath.Ext(f.out)),
+				Hints: []string{"name the file .csv, .parquet or .jsonl, or pass --format csv or --format json"}}
 		}
 	} else if e.format == "json" {
 		format = panel.JSONL

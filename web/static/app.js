@@ -255,6 +255,7 @@ function whatifSection() {
   button.addEventListener('click', async () => {
     const q = dyadQuery();
     q.set('scenario', 'all');
+    q.set('lang', ui.lang);
     button.disabled = true;
     out.replaceChildren(el('p', { class: 'note', text: t('ui.loading') }));
     try {
@@ -263,7 +264,7 @@ function whatifSection() {
         el('td', { class: 'num', text: num(sc.condition) }),
         el('td', {}, el('strong', { text: t('end.' + sc.condition) }), el('br'), el('bdi', { dir: 'ltr' }, el('code', { text: sc.name }))),
         el('td', {}, ...sc.sets.map((x) => el('div', {}, el('bdi', { dir: 'ltr' }, el('code', { text: x }))))),
-        el('td', {}, sc.changes.length ? el('ul', {}, ...sc.changes.map((c) => el('li', {}, el('bdi', { dir: 'ltr', text: c })))) : t('ui.whatif_none'))));
+        el('td', {}, sc.changes.length ? el('ul', {}, ...(sc.changes_text || sc.changes).map((c) => el('li', {}, el('bdi', { dir: sc.changes_text ? 'auto' : 'ltr', text: c })))) : t('ui.whatif_none'))));
       out.replaceChildren(el('div', { class: 'table-wrap' }, el('table', { class: 'whatif' },
         el('thead', {}, el('tr', {}, el('th', { text: '#' }), el('th', { text: t('col.condition') }), el('th', { text: t('ui.whatif_sets') }), el('th', { text: t('ui.whatif_changes') }))),
         el('tbody', {}, ...rows))));
