@@ -1,6 +1,9 @@
 package monitor
 
-import "github.com/bloc-project/bloc"
+import (
+	"github.com/bloc-project/bloc"
+	"github.com/bloc-project/bloc/indicators"
+)
 
 // JoinClauses joins the clauses of a sentence with "; " (what met a
 // condition in a year; in package evidence, a ledger item's note or a
@@ -10,14 +13,6 @@ import "github.com/bloc-project/bloc"
 // language and joins them its own way, whatever their number. It is the
 // zero Msg without a message among the parts (none, or a lone Code).
 func JoinClauses(parts ...any) bloc.Msg {
-	var s any
-	for _, p := range parts {
-		if s == nil {
-			s = p
-		} else {
-			s = bloc.Sayf("%s; %s", s, p)
-		}
-	}
-	m, _ := s.(bloc.Msg)
+	m, _ := indicators.Semicolons(parts).(bloc.Msg)
 	return m
 }
