@@ -146,7 +146,10 @@ func (p *Panel) inOrder(ctx context.Context, path string) (bool, error) {
 		SELECT k, lag(k) OVER (ORDER BY file_row_number) AS pk
 		FROM (SELECT %s AS k, file_row_number FROM read_parquet('%s', file_row_number = true)))`, key, strings.ReplaceAll(path, "'", "''"))
 	var n, bad int64
-	if err := p.conn.QueryRowContext(ctx, q).Scan(&n, &bad); err != nil {
+	start := time.Now()
+	err := p.conn.QueryRowContext(ctx, q).Scan(&n, &bad)
+	trace(start, q)
+	if err != nil {
 		if ctx.Err() != nil {
 			return false, ctx.Err()
 		}
@@ -161,7 +164,10 @@ func (p *Panel) copyTo(ctx context.Context, path string, f Format) error {
 
 func (p *Panel) copyQuery(ctx context.Context, query, path string, f Format) error {
 	q := fmt.Sprintf("COPY (%s) TO '%s' %s", query, strings.ReplaceAll(path, "'", "''"), f.copyOptions())
-	if _, err := p.conn.ExecContext(ctx, q); err != nil {
+	start := time.Now()
+	_, err := p.conn.ExecContext(ctx, q)
+	trace(start, q)
+	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}

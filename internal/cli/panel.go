@@ -42,7 +42,7 @@ func (f *panelFlags) register(c *cobra.Command, unit panel.Unit) {
 	fl.StringVarP(&f.out, "out", "o", "", "write to FILE; the format follows the extension (.csv, .parquet, .jsonl); default CSV on stdout (JSON lines with --format json)")
 	fl.BoolVar(&f.cite, "cite", false, "print the BibTeX of every dataset the panel uses (with --out, after writing the panel; without, instead of it)")
 	fl.BoolVar(&f.codebook, "codebook", false, "print the panel's columns (name, type, covariate, description) and the covariates' formulas instead of its rows")
-	fl.StringVar(&f.memory, "memory-limit", defaultPanelMemory, "cap on the memory DuckDB may use while writing (e.g. 640MB); sorting beyond it spills to disk (default: 80% of RAM)")
+	fl.StringVar(&f.memory, "memory-limit", defaultPanelMemory, "cap on the memory DuckDB may use while writing (e.g. 640MB); the sort of CSV and JSON lines spills to disk beyond it (default: 80% of RAM)")
 	if unit == panel.DyadYear {
 		fl.BoolVar(&f.directed, "directed", true, "both orders of every pair (ccode1–ccode2 and ccode2–ccode1)")
 		fl.BoolVar(&f.nondirected, "nondirected", false, "one row per pair, ccode1 < ccode2")
@@ -175,8 +175,9 @@ func (e *env) runPanel(ctx context.Context, unit panel.Unit, opt panel.Options, 
 }
 
 // defaultPanelMemory is DuckDB's own default (80% of RAM): writing a full
-// directed panel sorts about 1.5 GB in memory; a lower limit makes DuckDB
-// sort on disk, several times slower (see bench/README.md).
+// directed panel as CSV or JSON lines sorts about 1.5 GB in memory (a
+// Parquet file needs no sort: 0.9 GB); a lower limit makes DuckDB sort on
+// disk, several times slower (see bench/README.md).
 const defaultPanelMemory = ""
 
 var memorySize = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$`)
