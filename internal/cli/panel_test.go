@@ -40,7 +40,7 @@ func TestPanelParquet(t *testing.T) {
 	var n, bad, dup int64
 	if err := db.QueryRow(`SELECT count(*), count(*) FILTER (WHERE k <= pk) FROM (
 		SELECT k, lag(k) OVER (ORDER BY file_row_number) AS pk
-		FROM (SELECT (CAST(ccode1 AS BIGINT) * 1000 + ccode2) * 10000 + year AS k, file_row_number FROM ` + src + `))`).Scan(&n, &bad); err != nil {
+		FROM (SELECT (CAST(ccode1 AS BIGINT) * 1000 + ccode2) * 10000 + year AS k, file_row_number FROM `+src+`))`).Scan(&n, &bad); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.QueryRow(`SELECT count(*) - count(DISTINCT (ccode1, ccode2, year)) FROM ` + src).Scan(&dup); err != nil {
