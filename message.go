@@ -47,6 +47,19 @@ type Arg struct {
 // dataset name such as cow_contdir_v3.2, a rule, a test id).
 type Code string
 
+// Abbr is a state passed to Sayf that English names by its COW
+// abbreviation (IRN) and other languages by their name of the state.
+type Abbr struct {
+	CCode CCode
+	Abb   string
+}
+
+// String returns the abbreviation.
+func (a Abbr) String() string { return a.Abb }
+
+// AbbArg is the state as an argument of Sayf named by its abbreviation.
+func (s State) AbbArg() Abbr { return Abbr{CCode: s.CCode, Abb: s.Abb} }
+
 // Term is a word of the vocabulary passed to Sayf: its catalogue key and
 // its English wording (what %s prints).
 type Term struct{ Key, Text string }
@@ -117,6 +130,8 @@ func Sayf(format string, args ...any) Msg {
 			m.Args = append(m.Args, Arg{V: x.Text, Term: x.Key})
 		case Code:
 			m.Args = append(m.Args, Arg{V: fmt.Sprintf(spec, string(x)), Code: true})
+		case Abbr:
+			m.Args = append(m.Args, Arg{V: fmt.Sprintf(spec, x.Abb), State: x.CCode})
 		case Msg:
 			m.Args = append(m.Args, Arg{V: x.String(), Msg: &x})
 		case *Msg:

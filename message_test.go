@@ -80,3 +80,10 @@ func TestSayfNested(t *testing.T) {
 		t.Errorf("nil *Msg: %q", got)
 	}
 }
+
+func TestSayfAbbr(t *testing.T) {
+	m := Sayf("CINC %s is %.2f", Abbr{CCode: 365, Abb: "RUS"}, 0.0365)
+	if m.String() != "CINC RUS is 0.04" || m.Args[0].State != 365 || m.Args[0].V != "RUS" {
+		t.Errorf("%q %+v", m.String(), m.Args)
+	}
+}

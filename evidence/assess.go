@@ -136,7 +136,7 @@ func Assess(in Input) (*bloc.Evidence, error) {
 		notes = append(notes, bloc.Sayf("No item of evidence was weighed: the posterior is the prior."))
 	}
 	if in.Ledger == nil {
-		notes = append(notes, bloc.Sayf("No evidence ledger for %s→%s: only the theories' tests are weighed (give one with --ledger).", in.A.Abb, in.B.Abb))
+		notes = append(notes, bloc.Sayf("No evidence ledger for %s→%s: only the theories' tests are weighed (give one with --ledger).", in.A.AbbArg(), in.B.AbbArg()))
 	}
 	// The notes, then Weigh's (none so far), index for index with their
 	// messages.

@@ -258,6 +258,9 @@ func copyNote(m *bloc.Measure, from bloc.Measure) {
 // Abb returns a state's COW abbreviation.
 func (f *Frame) Abb(c bloc.CCode) string { return f.W.Abb(c) }
 
+// AbbArg is the state as an argument of bloc.Sayf (world.World.AbbArg).
+func (f *Frame) AbbArg(c bloc.CCode) bloc.Abbr { return f.W.AbbArg(c) }
+
 func (f *Frame) dyad(a, b bloc.CCode) string { return f.Abb(a) + "→" + f.Abb(b) }
 
 func (f *Frame) pair(a, b bloc.CCode) string { return f.Abb(a) + "–" + f.Abb(b) }

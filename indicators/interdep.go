@@ -169,7 +169,7 @@ func (f *Frame) rankMeasure(id, label string, i, j bloc.CCode, y int, why bloc.M
 	}
 	r, n, ok := f.partnerRank(i, j, y)
 	if !ok {
-		return missing(id, label, f.dyad(i, j), "rank", p, bloc.Sayf("%s's partners are not loaded", f.Abb(i)))
+		return missing(id, label, f.dyad(i, j), "rank", p, bloc.Sayf("%s's partners are not loaded", f.AbbArg(i)))
 	}
 	m := measure(id, label, f.dyad(i, j), bloc.Some(float64(r)), "rank", y, p)
 	setNote(&m, bloc.Sayf("of %d partners", n))

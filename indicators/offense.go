@@ -26,7 +26,7 @@ func (f *Frame) MilexShare(c bloc.CCode) bloc.Measure {
 	s := f.W.StateYear(c, f.Ref)
 	t := f.totalsIn(f.Ref)
 	if s == nil || !s.Milex.OK || t.milex == 0 {
-		return missing(id, label, f.Abb(c), "[0,1]", p, bloc.Sayf("no military expenditure for %s in %d", f.Abb(c), f.Ref))
+		return missing(id, label, f.Abb(c), "[0,1]", p, bloc.Sayf("no military expenditure for %s in %d", f.AbbArg(c), f.Ref))
 	}
 	return measure(id, label, f.Abb(c), bloc.Some(s.Milex.V/t.milex), "[0,1]", f.Ref, p)
 }
@@ -39,7 +39,7 @@ func (f *Frame) MilperShare(c bloc.CCode) bloc.Measure {
 	s := f.W.StateYear(c, f.Ref)
 	t := f.totalsIn(f.Ref)
 	if s == nil || !s.Milper.OK || t.milper == 0 {
-		return missing(id, label, f.Abb(c), "[0,1]", p, bloc.Sayf("no military personnel for %s in %d", f.Abb(c), f.Ref))
+		return missing(id, label, f.Abb(c), "[0,1]", p, bloc.Sayf("no military personnel for %s in %d", f.AbbArg(c), f.Ref))
 	}
 	return measure(id, label, f.Abb(c), bloc.Some(s.Milper.V/t.milper), "[0,1]", f.Ref, p)
 }

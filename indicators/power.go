@@ -51,7 +51,7 @@ func (f *Frame) CINC(c bloc.CCode) bloc.Measure {
 	}
 	s := f.W.StateYear(c, f.Ref)
 	if s == nil || !s.CINC.OK {
-		return missing(id, label, f.Abb(c), "[0,1]", p, bloc.Sayf("no CINC for %s in %d", f.Abb(c), f.Ref))
+		return missing(id, label, f.Abb(c), "[0,1]", p, bloc.Sayf("no CINC for %s in %d", f.AbbArg(c), f.Ref))
 	}
 	return measure(id, label, f.Abb(c), s.CINC, "[0,1]", f.Ref, p)
 }
@@ -72,7 +72,7 @@ func (f *Frame) PowerShare(c bloc.CCode) bloc.Measure {
 	v, ok := f.cinc(c)
 	t := f.totalsIn(f.Ref)
 	if !ok || t.maxCINC == 0 {
-		return missing(id, label, f.Abb(c), "[0,1]", p, bloc.Sayf("no CINC for %s in %d", f.Abb(c), f.Ref))
+		return missing(id, label, f.Abb(c), "[0,1]", p, bloc.Sayf("no CINC for %s in %d", f.AbbArg(c), f.Ref))
 	}
 	return measure(id, label, f.Abb(c), bloc.Some(v/t.maxCINC), "[0,1]", f.Ref, p)
 }
@@ -168,7 +168,7 @@ func (f *Frame) PowerPercentile(c bloc.CCode) bloc.Measure {
 	p := prov(world.NMC, "1 − (rank−1)/N by CINC")
 	r, n := f.PowerRank(c)
 	if r == 0 || n == 0 {
-		return missing(id, label, f.Abb(c), "[0,1]", p, bloc.Sayf("no CINC for %s in %d", f.Abb(c), f.Ref))
+		return missing(id, label, f.Abb(c), "[0,1]", p, bloc.Sayf("no CINC for %s in %d", f.AbbArg(c), f.Ref))
 	}
 	m := measure(id, label, f.Abb(c), bloc.Some(1-float64(r-1)/float64(n)), "[0,1]", f.Ref, p)
 	setNote(&m, bloc.Sayf("rank %d of %d", r, n))

@@ -119,7 +119,7 @@ func (f *Frame) revisionism(c bloc.CCode) *Revision {
 	h, ok := f.Hegemon()
 	p := provs("VR − VSQ = 2·mean(UN/max, portfolio/max, sanctions/max, claims) − 1", world.Ideal, world.ATOP, world.GSDB)
 	if !ok {
-		r.Index = missing("revision.index", "revisionism VR − VSQ", f.Abb(c), "[−1,1]", p, bloc.Sayf("the status-quo leader %s is not a system member in %d", f.Abb(h), f.Ref))
+		r.Index = missing("revision.index", "revisionism VR − VSQ", f.Abb(c), "[−1,1]", p, bloc.Sayf("the status-quo leader %s is not a system member in %d", f.AbbArg(h), f.Ref))
 		return r
 	}
 	r.Hegemon = h

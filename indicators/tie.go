@@ -180,7 +180,7 @@ func (f *Frame) ArmsShare(i, j bloc.CCode) bloc.Measure {
 		}
 	}
 	if tot == 0 {
-		m := missing(id, label, f.dyad(j, i), "[0,1]", p, bloc.Sayf("%s imported no major arms in %v", f.Abb(i), cp))
+		m := missing(id, label, f.dyad(j, i), "[0,1]", p, bloc.Sayf("%s imported no major arms in %v", f.AbbArg(i), cp))
 		return m
 	}
 	m := measure(id, label, f.dyad(j, i), bloc.Some(from/tot), "[0,1]", cp.To, p)
@@ -353,10 +353,10 @@ func (f *Frame) OpposesMsg(k, t bloc.CCode) (bool, bloc.Msg) {
 		return false, bloc.Msg{}
 	}
 	if m := f.SanctionsBy(t, k); m.Value.OK && m.Value.V > 0 {
-		return true, bloc.Sayf("%.0f sanction episode(s) by %s", m.Value.V, f.Abb(t))
+		return true, bloc.Sayf("%.0f sanction episode(s) by %s", m.Value.V, f.AbbArg(t))
 	}
 	if m := f.SanctionsBy(k, t); m.Value.OK && m.Value.V > 0 {
-		return true, bloc.Sayf("%.0f sanction episode(s) on %s", m.Value.V, f.Abb(t))
+		return true, bloc.Sayf("%.0f sanction episode(s) on %s", m.Value.V, f.AbbArg(t))
 	}
 	if d := f.IdealDistance(k, t); d.Value.OK && d.Value.V >= f.Params.OpposeUN {
 		return true, bloc.Sayf("UN ideal-point distance %.2f", d.Value.V)

@@ -210,7 +210,7 @@ func Monitor(in Input) *bloc.Termination {
 	}
 	notes := m.notes
 	if threat == 0 {
-		notes = append(notes, bloc.Sayf("No outside threat to %s could be ranked: condition 2 has no data.", w.Abb(a)))
+		notes = append(notes, bloc.Sayf("No outside threat to %s could be ranked: condition 2 has no data.", w.AbbArg(a)))
 	}
 	t.Notes = []string{}
 	for _, n := range notes {
@@ -332,10 +332,10 @@ func (m *mon) year(y int, set func(string, bloc.Num), t *bloc.Termination, k int
 		flags[0] = flag(false)
 		if d.V >= prm.IntentDelta {
 			flags[0] = flag(true)
-			why(0, bloc.Sayf("I(%s→%s) rose from %.2f to %.2f", w.Abb(b), w.Abb(a), ib.V, in.V))
+			why(0, bloc.Sayf("I(%s→%s) rose from %.2f to %.2f", w.AbbArg(b), w.AbbArg(a), ib.V, in.V))
 		} else if ib.V < prm.IntentCut && in.V >= prm.IntentCut {
 			flags[0] = flag(true)
-			why(0, bloc.Sayf("I(%s→%s) crossed %.2f (%.2f)", w.Abb(b), w.Abb(a), prm.IntentCut, in.V))
+			why(0, bloc.Sayf("I(%s→%s) crossed %.2f (%.2f)", w.AbbArg(b), w.AbbArg(a), prm.IntentCut, in.V))
 		}
 	}
 	// 2. The common threat fades.
@@ -354,15 +354,15 @@ func (m *mon) year(y int, set func(string, bloc.Num), t *bloc.Termination, k int
 		if tn.OK && dt.OK {
 			if -dt.V >= prm.IntentDelta {
 				flags[1] = flag(true)
-				why(1, bloc.Sayf("I(%s→%s) fell from %.2f to %.2f", w.Abb(th), w.Abb(a), tbf.V, tn.V))
+				why(1, bloc.Sayf("I(%s→%s) fell from %.2f to %.2f", w.AbbArg(th), w.AbbArg(a), tbf.V, tn.V))
 			} else if tbf.V >= prm.IntentCut && tn.V < prm.IntentCut {
 				flags[1] = flag(true)
-				why(1, bloc.Sayf("I(%s→%s) fell below %.2f (%.2f)", w.Abb(th), w.Abb(a), prm.IntentCut, tn.V))
+				why(1, bloc.Sayf("I(%s→%s) fell below %.2f (%.2f)", w.AbbArg(th), w.AbbArg(a), prm.IntentCut, tn.V))
 			}
 		}
 		if warm.OK && warm.V >= prm.WarmDelta {
 			flags[1] = flag(true)
-			why(1, bloc.Sayf("%s→%s event alignment rose by %.2f", w.Abb(a), w.Abb(th), warm.V))
+			why(1, bloc.Sayf("%s→%s event alignment rose by %.2f", w.AbbArg(a), w.AbbArg(th), warm.V))
 		}
 	}
 	// 3. A partner grows strong.
@@ -380,12 +380,12 @@ func (m *mon) year(y int, set func(string, bloc.Num), t *bloc.Termination, k int
 	}{{a, ga}, {b, gb}} {
 		if g.v.OK && g.v.V >= prm.GrowthCut {
 			flags[2] = flag(true)
-			why(2, bloc.Sayf("%s's CINC grew %.0f%% since %d", w.Abb(g.c), 100*g.v.V, y-prm.Window))
+			why(2, bloc.Sayf("%s's CINC grew %.0f%% since %d", w.AbbArg(g.c), 100*g.v.V, y-prm.Window))
 		}
 	}
 	if rn.OK && rb.OK && rb.V < prm.SelfReliance && rn.V >= prm.SelfReliance {
 		flags[2] = flag(true)
-		why(2, bloc.Sayf("CINC %s/%s reached %.2f", w.Abb(a), w.Abb(th), rn.V))
+		why(2, bloc.Sayf("CINC %s/%s reached %.2f", w.AbbArg(a), w.AbbArg(th), rn.V))
 	}
 	// 4. Credibility.
 	signals, known := m.credibility(y, why)
@@ -404,13 +404,13 @@ func (m *mon) year(y int, set func(string, bloc.Num), t *bloc.Termination, k int
 		if x := diff(now.Polity2, then.Polity2); x.OK && (!dp.OK || math.Abs(x.V) > dp.V) {
 			dp = bloc.Some(math.Abs(x.V))
 			if dp.V >= prm.PolityDelta {
-				why(4, bloc.Sayf("%s's polity2 moved from %g to %g", w.Abb(c), then.Polity2.V, now.Polity2.V))
+				why(4, bloc.Sayf("%s's polity2 moved from %g to %g", w.AbbArg(c), then.Polity2.V, now.Polity2.V))
 			}
 		}
 		if x := diff(now.Polyarchy, then.Polyarchy); x.OK && (!dv.OK || math.Abs(x.V) > dv.V) {
 			dv = bloc.Some(math.Abs(x.V))
 			if dv.V >= prm.PolyarchyDelta {
-				why(4, bloc.Sayf("%s's polyarchy moved from %.2f to %.2f", w.Abb(c), then.Polyarchy.V, now.Polyarchy.V))
+				why(4, bloc.Sayf("%s's polyarchy moved from %.2f to %.2f", w.AbbArg(c), then.Polyarchy.V, now.Polyarchy.V))
 			}
 		}
 	}
@@ -449,7 +449,7 @@ func (m *mon) year(y int, set func(string, bloc.Num), t *bloc.Termination, k int
 	}{{b, db}, {th, dth}} {
 		if g.v.OK && g.v.V <= -prm.DeclineCut {
 			flags[5] = flag(true)
-			why(5, bloc.Sayf("%s's CINC fell %.0f%% since %d", w.Abb(g.c), -100*g.v.V, y-prm.Window))
+			why(5, bloc.Sayf("%s's CINC fell %.0f%% since %d", w.AbbArg(g.c), -100*g.v.V, y-prm.Window))
 		}
 	}
 	for c := range whys {
@@ -532,7 +532,7 @@ func (m *mon) credibility(y int, why func(c int, clause bloc.Msg)) (int, bool) {
 				for _, pr := range [][2]bloc.CCode{{b, a}, {a, b}} {
 					if has(s.Senders, pr[0]) && has(s.Targets, pr[1]) {
 						n++
-						why(3, bloc.Sayf("%s imposed sanctions on %s (%s %s)", w.Abb(pr[0]), w.Abb(pr[1]), bloc.Code(src), bloc.Code(s.ID)))
+						why(3, bloc.Sayf("%s imposed sanctions on %s (%s %s)", w.AbbArg(pr[0]), w.AbbArg(pr[1]), bloc.Code(src), bloc.Code(s.ID)))
 					}
 				}
 			}
@@ -544,7 +544,7 @@ func (m *mon) credibility(y int, why func(c int, clause bloc.Msg)) (int, bool) {
 		now, then := level(w.Dyad(a, b, y))+level(w.Dyad(b, a, y)), level(w.Dyad(a, b, y-1))+level(w.Dyad(b, a, y-1))
 		if now < then {
 			n++
-			why(3, bloc.Sayf("an ATOP obligation between %s and %s lapsed in %d", w.Abb(a), w.Abb(b), y))
+			why(3, bloc.Sayf("an ATOP obligation between %s and %s lapsed in %d", w.AbbArg(a), w.AbbArg(b), y))
 		}
 	}
 	if w.CoversDyad(world.ATOP, a, b, y) {
@@ -552,7 +552,7 @@ func (m *mon) credibility(y int, why func(c int, clause bloc.Msg)) (int, bool) {
 		ab, ba := pledges(w.Dyad(a, b, y)), pledges(w.Dyad(b, a, y))
 		if ab.String() != ba.String() {
 			n++
-			why(3, bloc.Sayf("unreciprocated ATOP obligations in %d: %s→%s %s, %s→%s %s", y, w.Abb(a), w.Abb(b), ab, w.Abb(b), w.Abb(a), ba))
+			why(3, bloc.Sayf("unreciprocated ATOP obligations in %d: %s→%s %s, %s→%s %s", y, w.AbbArg(a), w.AbbArg(b), ab, w.AbbArg(b), w.AbbArg(a), ba))
 		}
 	}
 	dn, dbf := m.undist(y), m.undist(y-prm.Window)

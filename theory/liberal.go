@@ -80,7 +80,7 @@ func (t Interdependence) Account(c *Case) Account {
 	a.Tests = append(a.Tests, test("ie.partner_rank", bloc.Hoop, bloc.Bilateral,
 		fmt.Sprintf("%s is among %s's main trade partners", c.Abb(j), c.Abb(i)),
 		fmt.Sprintf("rank of %s among %s's partners ≤ %d", c.Abb(j), c.Abb(i), t.TopRank), cmp(rk.Value, "≤", float64(t.TopRank)),
-		bloc.Sayf("%s ranks %s among %s's partners (%s); its share of %s's trade is %s.", c.Abb(j), num(f2int(rk.Value)), c.Abb(i), indicators.NoteOf(rk), c.Abb(i), num(pct(d.ShareIJ.Value))), ev...))
+		bloc.Sayf("%s ranks %s among %s's partners (%s); its share of %s's trade is %s.", c.AbbArg(j), num(f2int(rk.Value)), c.AbbArg(i), indicators.NoteOf(rk), c.AbbArg(i), num(pct(d.ShareIJ.Value))), ev...))
 
 	rr := d.RankIinJ
 	ev = []bloc.Measure{rr, d.ShareJI}
@@ -90,7 +90,7 @@ func (t Interdependence) Account(c *Case) Account {
 	a.Tests = append(a.Tests, test("ie.reciprocal_rank", bloc.Straw, bloc.Bilateral,
 		fmt.Sprintf("%s is among %s's main trade partners", c.Abb(i), c.Abb(j)),
 		fmt.Sprintf("rank of %s among %s's partners ≤ %d", c.Abb(i), c.Abb(j), t.ReciprocalRank), cmp(rr.Value, "≤", float64(t.ReciprocalRank)),
-		bloc.Sayf("%s ranks %s among %s's partners (%s).", c.Abb(i), num(f2int(rr.Value)), c.Abb(j), indicators.NoteOf(rr)), ev...))
+		bloc.Sayf("%s ranks %s among %s's partners (%s).", c.AbbArg(i), num(f2int(rr.Value)), c.AbbArg(j), indicators.NoteOf(rr)), ev...))
 
 	weak := bloc.Missing
 	if d.DependIJ.Value.OK && d.DependJI.Value.OK {
@@ -99,7 +99,7 @@ func (t Interdependence) Account(c *Case) Account {
 	a.Tests = append(a.Tests, test("ie.dependence", bloc.Straw, bloc.Bilateral,
 		"Both economies depend on the bilateral trade",
 		fmt.Sprintf("min(DEPEND_ij, DEPEND_ji) ≥ %.1f%% of GDP", 100*t.MinDepend), cmp(weak, "≥", t.MinDepend),
-		bloc.Sayf("Trade is %s of %s's GDP and %s of %s's.", num(pctf(d.DependIJ.Value)), c.Abb(i), num(pctf(d.DependJI.Value)), c.Abb(j)), d.DependIJ, d.DependJI, d.Asymmetry))
+		bloc.Sayf("Trade is %s of %s's GDP and %s of %s's.", num(pctf(d.DependIJ.Value)), c.AbbArg(i), num(pctf(d.DependJI.Value)), c.AbbArg(j)), d.DependIJ, d.DependJI, d.Asymmetry))
 
 	a.Tests = append(a.Tests, test("ie.interdependence", bloc.Straw, bloc.Bilateral,
 		"The pair is interdependent: salient and symmetric trade",
@@ -115,7 +115,7 @@ func (t Interdependence) Account(c *Case) Account {
 	a.Tests = append(a.Tests, test("ie.institutions", bloc.Straw, bloc.Systemic,
 		"Shared institutions add channels between the two",
 		fmt.Sprintf("shared-IGO percentile ≥ %.2f", t.MinIGO), cmp(ig.Value, "≥", t.MinIGO),
-		bloc.Sayf("%s and %s share more IGOs than %s of %s's dyads (%s).", c.Abb(i), c.Abb(j), num(pct(ig.Value)), c.Abb(i), indicators.NoteOf(ig)), ig))
+		bloc.Sayf("%s and %s share more IGOs than %s of %s's dyads (%s).", c.AbbArg(i), c.AbbArg(j), num(pct(ig.Value)), c.AbbArg(i), indicators.NoteOf(ig)), ig))
 	return a
 }
 

@@ -82,7 +82,7 @@ func (t BandwagoningForProfit) Account(c *Case) Account {
 	}
 	a.Tests = append(a.Tests, test("bfp.partner_stronger", bloc.Hoop, bloc.Bilateral,
 		fmt.Sprintf("%s follows the stronger state: %s is stronger than %s", c.Abb(i), c.Abb(j), c.Abb(i)),
-		"CINC_j > CINC_i", stronger, bloc.Sayf("CINC %s %s, %s %s.", c.Abb(j), num(f2(cj.Value)), c.Abb(i), num(f2(ci.Value))), cj, ci))
+		"CINC_j > CINC_i", stronger, bloc.Sayf("CINC %s %s, %s %s.", c.AbbArg(j), num(f2(cj.Value)), c.AbbArg(i), num(f2(ci.Value))), cj, ci))
 
 	// The size of the followed state's power.
 	pp := f.PowerPercentile(j)
@@ -105,13 +105,13 @@ func (t BandwagoningForProfit) Account(c *Case) Account {
 	var why bloc.Msg
 	switch {
 	case major && len(facts) > 0:
-		why = bloc.Sayf("%s ranks %d of %d by CINC and is a COW major power; %s.", c.Abb(j), r, n, indicators.Semicolons(facts))
+		why = bloc.Sayf("%s ranks %d of %d by CINC and is a COW major power; %s.", c.AbbArg(j), r, n, indicators.Semicolons(facts))
 	case major:
-		why = bloc.Sayf("%s ranks %d of %d by CINC and is a COW major power.", c.Abb(j), r, n)
+		why = bloc.Sayf("%s ranks %d of %d by CINC and is a COW major power.", c.AbbArg(j), r, n)
 	case len(facts) > 0:
-		why = bloc.Sayf("%s ranks %d of %d by CINC; %s.", c.Abb(j), r, n, indicators.Semicolons(facts))
+		why = bloc.Sayf("%s ranks %d of %d by CINC; %s.", c.AbbArg(j), r, n, indicators.Semicolons(facts))
 	default:
-		why = bloc.Sayf("%s ranks %d of %d by CINC.", c.Abb(j), r, n)
+		why = bloc.Sayf("%s ranks %d of %d by CINC.", c.AbbArg(j), r, n)
 	}
 	a.Tests = append(a.Tests, test("bfp.partner_great_power", bloc.Straw, bloc.Systemic,
 		fmt.Sprintf("%s is a great power worth following", c.Abb(j)), "COW major power, or CINC rank ≤ 5", great, why, ev...))
@@ -129,7 +129,7 @@ func (t BandwagoningForProfit) Account(c *Case) Account {
 	a.Tests = append(a.Tests, test("bfp.gains_arms", bloc.Straw, bloc.Bilateral,
 		fmt.Sprintf("%s gains arms from %s", c.Abb(i), c.Abb(j)),
 		fmt.Sprintf("%s's share of %s's arms imports ≥ %.0f%%", c.Abb(j), c.Abb(i), 100*f.Params.ArmsCut), gainArms,
-		bloc.Sayf("%s supplied %s of %s's major arms in %v.", c.Abb(j), num(pct(arms.Value)), c.Abb(i), f.P), ev...))
+		bloc.Sayf("%s supplied %s of %s's major arms in %v.", c.AbbArg(j), num(pct(arms.Value)), c.AbbArg(i), f.P), ev...))
 
 	// Expected gains: trade.
 	g := f.TradeGrowth(i, j)
@@ -153,7 +153,7 @@ func (t BandwagoningForProfit) Account(c *Case) Account {
 		if len(common) > 0 {
 			why = bloc.Sayf("Both are under sanctions from %s in %v.", indicators.Commas(common), cp)
 		} else {
-			why = bloc.Sayf("No sender sanctions both %s and %s in %v.", c.Abb(i), c.Abb(j), cp)
+			why = bloc.Sayf("No sender sanctions both %s and %s in %v.", c.AbbArg(i), c.AbbArg(j), cp)
 		}
 	}
 	for _, x := range c.FactsOf("sanctions_count", 0, 0) {
@@ -173,9 +173,9 @@ func (t BandwagoningForProfit) Account(c *Case) Account {
 			shield = yes(len(vetoes) > 0 && len(vetoes) >= len(resolutions))
 		}
 		why := bloc.Sayf("%s vetoed %d draft(s) on %s and voted for %d resolution(s) against it in the case file and data for %d–%d.",
-			c.Abb(j), len(vetoes), c.Abb(i), len(resolutions), f.P.From, f.P.To+c.FactLag)
+			c.AbbArg(j), len(vetoes), c.AbbArg(i), len(resolutions), f.P.From, f.P.To+c.FactLag)
 		if shield == nil {
-			why = bloc.Sayf("no veto or resolution concerning %s is recorded for the period (the veto data name the agenda, not the states it concerns; a case file can add them)", c.Abb(i))
+			why = bloc.Sayf("no veto or resolution concerning %s is recorded for the period (the veto data name the agenda, not the states it concerns; a case file can add them)", c.AbbArg(i))
 		}
 		a.Tests = append(a.Tests, test("bfp.unsc_shield", bloc.Straw, bloc.Systemic,
 			fmt.Sprintf("%s shields %s at the UN Security Council", c.Abb(j), c.Abb(i)),

@@ -139,6 +139,9 @@ func (c *Case) TieSummary() string {
 // Abb returns a state's abbreviation.
 func (c *Case) Abb(s bloc.CCode) string { return c.F.Abb(s) }
 
+// AbbArg is the state as an argument of bloc.Sayf (world.World.AbbArg).
+func (c *Case) AbbArg(s bloc.CCode) bloc.Abbr { return c.F.AbbArg(s) }
+
 // Name returns a state's name.
 func (c *Case) Name(s bloc.CCode) string { return c.F.W.Name(s) }
 

@@ -113,7 +113,7 @@ func (t BalanceOfThreat) Account(c *Case) Account {
 		if k == 3 {
 			break
 		}
-		a.PointsTo = append(a.PointsTo, c.pointer("partner", p.c, bloc.Some(p.score), bloc.Sayf("opposes %s: %s", c.Abb(T), p.basis)))
+		a.PointsTo = append(a.PointsTo, c.pointer("partner", p.c, bloc.Some(p.score), bloc.Sayf("opposes %s: %s", c.AbbArg(T), p.basis)))
 		pnames = append(pnames, p.c)
 	}
 	a.Prediction = fmt.Sprintf("%s balances against %s, its most threatening state (%s index %s; intentions %s); it aligns with capable states that oppose %s and do not threaten it: %s.",
@@ -123,7 +123,7 @@ func (t BalanceOfThreat) Account(c *Case) Account {
 	a.Tests = append(a.Tests, test("bot.threat", bloc.Hoop, bloc.Systemic,
 		fmt.Sprintf("%s faces an outside state with aggressive intentions (%s)", c.Abb(i), c.Abb(T)),
 		fmt.Sprintf("I(%s→%s) ≥ %.2f", c.Abb(T), c.Abb(i), cut), cmp(top.I.Value, "≥", cut),
-		bloc.Sayf("%s is %s's first-ranked threat; its intentions index is %s.", c.Abb(T), c.Abb(i), num(f2(top.I.Value))),
+		bloc.Sayf("%s is %s's first-ranked threat; its intentions index is %s.", c.AbbArg(T), c.AbbArg(i), num(f2(top.I.Value))),
 		top.I, top.P, top.D, top.O))
 
 	rj, okj := th.Row(j)
@@ -131,7 +131,7 @@ func (t BalanceOfThreat) Account(c *Case) Account {
 		a.Tests = append(a.Tests, test("bot.partner_benign", bloc.Hoop, bloc.Bilateral,
 			fmt.Sprintf("%s does not perceive %s as aggressive", c.Abb(i), c.Abb(j)),
 			fmt.Sprintf("I(%s→%s) < %.2f and %s is not the top threat", c.Abb(j), c.Abb(i), cut, c.Abb(j)), yes(false),
-			bloc.Sayf("%s is %s's most threatening state: BoT expects balancing against it, not alignment with it.", c.Abb(j), c.Abb(i)), top.I))
+			bloc.Sayf("%s is %s's most threatening state: BoT expects balancing against it, not alignment with it.", c.AbbArg(j), c.AbbArg(i)), top.I))
 	} else {
 		var ev []bloc.Measure
 		var holds *bool
@@ -143,7 +143,7 @@ func (t BalanceOfThreat) Account(c *Case) Account {
 		a.Tests = append(a.Tests, test("bot.partner_benign", bloc.Hoop, bloc.Bilateral,
 			fmt.Sprintf("%s does not perceive %s as having aggressive intentions", c.Abb(i), c.Abb(j)),
 			fmt.Sprintf("I(%s→%s) < %.2f", c.Abb(j), c.Abb(i), cut), holds,
-			bloc.Sayf("%s's intentions index towards %s is %s (components: disputes, rivalry, conflict events, UN distance, sanctions).", c.Abb(j), c.Abb(i), num(intentOrNA(rj, okj))), ev...))
+			bloc.Sayf("%s's intentions index towards %s is %s (components: disputes, rivalry, conflict events, UN distance, sanctions).", c.AbbArg(j), c.AbbArg(i), num(intentOrNA(rj, okj))), ev...))
 	}
 	// 2. The partner is not among the main threats.
 	if okj && rj.Rank > 0 {
@@ -153,7 +153,7 @@ func (t BalanceOfThreat) Account(c *Case) Account {
 		a.Tests = append(a.Tests, test("bot.partner_not_threat", bloc.Straw, bloc.Bilateral,
 			fmt.Sprintf("%s is not among %s's main threats despite its material sources of threat", c.Abb(j), c.Abb(i)),
 			fmt.Sprintf("rank of %s among %s's threats > 3", c.Abb(j), c.Abb(i)), yes(rj.Rank > 3),
-			bloc.Sayf("%s ranks %d of %d (power %s, proximity %s, offense %s, intentions %s).", c.Abb(j), rj.Rank, len(th.Rows), num(f2(rj.P.Value)), num(f2(rj.D.Value)), num(f2(rj.O.Value)), num(f2(rj.I.Value))),
+			bloc.Sayf("%s ranks %d of %d (power %s, proximity %s, offense %s, intentions %s).", c.AbbArg(j), rj.Rank, len(th.Rows), num(f2(rj.P.Value)), num(f2(rj.D.Value)), num(f2(rj.O.Value)), num(f2(rj.I.Value))),
 			m, rj.P, rj.D, rj.O))
 	} else {
 		a.Tests = append(a.Tests, test("bot.partner_not_threat", bloc.Straw, bloc.Bilateral,
@@ -165,9 +165,9 @@ func (t BalanceOfThreat) Account(c *Case) Account {
 		m := bloc.Measure{ID: "opposes", Label: fmt.Sprintf("%s opposes %s", c.Abb(j), c.Abb(T)), Subject: c.Abb(j) + "–" + c.Abb(T), Value: b2n(opp), Range: "{0,1}", Year: f.P.To,
 			Source: bloc.Provenance{Dataset: "tss_strategic_rivalries+gml_mid_directed_dispute_v2.2.1+gsdb_v3_sanctions+unga_ideal_points_bsv_jun2024", Formula: "rivalry, hostile MID, sanctions, or UN distance ≥ " + f2(bloc.Some(f.Params.OpposeUN)) + " without a pledge"}}
 		setNote(&m, why)
-		w := bloc.Sayf("%s opposes %s: %s.", c.Abb(j), c.Abb(T), why)
+		w := bloc.Sayf("%s opposes %s: %s.", c.AbbArg(j), c.AbbArg(T), why)
 		if !opp {
-			w = bloc.Sayf("No rivalry, hostile dispute, sanctions or wide UN distance sets %s against %s.", c.Abb(j), c.Abb(T))
+			w = bloc.Sayf("No rivalry, hostile dispute, sanctions or wide UN distance sets %s against %s.", c.AbbArg(j), c.AbbArg(T))
 		}
 		a.Tests = append(a.Tests, test("bot.common_threat", bloc.Hoop, bloc.Systemic,
 			fmt.Sprintf("%s and %s share the threat: %s opposes %s too", c.Abb(i), c.Abb(j), c.Abb(j), c.Abb(T)),
@@ -207,7 +207,7 @@ func (t BalanceOfThreat) Account(c *Case) Account {
 	a.Tests = append(a.Tests, test("bot.security_content", bloc.Straw, bloc.Bilateral,
 		fmt.Sprintf("The tie with %s is a security arrangement", c.Abb(j)),
 		fmt.Sprintf("an ATOP obligation in force, or %s's share of %s's arms imports ≥ %.0f%%", c.Abb(j), c.Abb(i), 100*f.Params.ArmsCut), sec,
-		bloc.Sayf("Highest ATOP obligation %s; %s supplied %s of %s's major arms.", num(f2(lvl.Value)), c.Abb(j), num(pct(arms.Value)), c.Abb(i)), lvl, arms))
+		bloc.Sayf("Highest ATOP obligation %s; %s supplied %s of %s's major arms.", num(f2(lvl.Value)), c.AbbArg(j), num(pct(arms.Value)), c.AbbArg(i)), lvl, arms))
 	return a
 }
 
@@ -223,11 +223,11 @@ func intentOrNA(r *indicators.ThreatRow, ok bool) string {
 func expectedWhy(c *Case, pnames []bloc.CCode, r int) bloc.Msg {
 	switch {
 	case r > 0:
-		return bloc.Sayf("Expected partners: %s; %s ranks %d.", c.nameList(pnames), c.Abb(c.J), r)
+		return bloc.Sayf("Expected partners: %s; %s ranks %d.", c.nameList(pnames), c.AbbArg(c.J), r)
 	case len(pnames) == 0:
-		return bloc.Sayf("Expected partners: none; %s ranks nowhere (it does not oppose the threat).", c.Abb(c.J))
+		return bloc.Sayf("Expected partners: none; %s ranks nowhere (it does not oppose the threat).", c.AbbArg(c.J))
 	}
-	return bloc.Sayf("Expected partners: %s; %s ranks nowhere (it does not oppose the threat).", c.nameList(pnames), c.Abb(c.J))
+	return bloc.Sayf("Expected partners: %s; %s ranks nowhere (it does not oppose the threat).", c.nameList(pnames), c.AbbArg(c.J))
 }
 
 // formTerm is the threat index's form ("conditional", ...) as a term.
@@ -314,7 +314,7 @@ func (t WaltBandwagoning) Account(c *Case) Account {
 			Source: rj.I.Source}
 		setNote(&rank, bloc.Sayf("of %d; %s index %s", len(th.Rows), formTerm(th.Form), num(f2(rj.Score))))
 		ev = []bloc.Measure{rank, rj.I}
-		why = bloc.Sayf("%s ranks %d of %d among %s's threats (intentions %s).", c.Abb(j), rj.Rank, len(th.Rows), c.Abb(i), num(f2(rj.I.Value)))
+		why = bloc.Sayf("%s ranks %d of %d among %s's threats (intentions %s).", c.AbbArg(j), rj.Rank, len(th.Rows), c.AbbArg(i), num(f2(rj.I.Value)))
 	}
 	a.Tests = append(a.Tests, test("bw.partner_is_threat", bloc.Hoop, bloc.Bilateral,
 		fmt.Sprintf("%s is a source of threat to %s", c.Abb(j), c.Abb(i)), fmt.Sprintf("rank of %s among %s's threats ≤ 3", c.Abb(j), c.Abb(i)), holds, why, ev...))
@@ -324,7 +324,7 @@ func (t WaltBandwagoning) Account(c *Case) Account {
 	if cr.Value.OK && cr.Value.V < 1 {
 		ratio := cr.Value.V / (1 - cr.Value.V)
 		weak = yes(ratio < t.WeakRatio)
-		why = bloc.Sayf("CINC_%s/CINC_%s = %.2f.", c.Abb(i), c.Abb(j), ratio)
+		why = bloc.Sayf("CINC_%s/CINC_%s = %.2f.", c.AbbArg(i), c.AbbArg(j), ratio)
 	} else {
 		why = bloc.Sayf("no CINC for one of the states")
 	}
@@ -342,9 +342,9 @@ func (t WaltBandwagoning) Account(c *Case) Account {
 	if cj.OK {
 		none = yes(bv < t.AllyRatio*cj.V)
 		if best != 0 {
-			why = bloc.Sayf("The strongest state opposing %s is %s with CINC %.3f against %s's %.3f.", c.Abb(j), c.Abb(best), bv, c.Abb(j), cj.V)
+			why = bloc.Sayf("The strongest state opposing %s is %s with CINC %.3f against %s's %.3f.", c.AbbArg(j), c.AbbArg(best), bv, c.AbbArg(j), cj.V)
 		} else {
-			why = bloc.Sayf("No state opposes %s.", c.Abb(j))
+			why = bloc.Sayf("No state opposes %s.", c.AbbArg(j))
 		}
 	} else {
 		why = bloc.Sayf("no CINC for the partner")

@@ -96,11 +96,11 @@ func (BalanceOfPower) Account(c *Case) Account {
 	}
 	lead := bloc.Sayf("strongest state in the system by CINC")
 	if top, _ := f.SystemLeader(); top == i {
-		lead = bloc.Sayf("strongest state by CINC after %s, which leads the system", c.Abb(i))
+		lead = bloc.Sayf("strongest state by CINC after %s, which leads the system", c.AbbArg(i))
 	}
 	a.PointsTo = append(a.PointsTo, c.pointer("leader", L, f.CINC(L).Value, lead))
 	if okR {
-		a.PointsTo = append(a.PointsTo, c.pointer("leader", R, f.CINC(R).Value, bloc.Sayf("strongest state in %s's neighbourhood (contiguous or within %.0f km)", c.Abb(i), f.Params.RegionKm)))
+		a.PointsTo = append(a.PointsTo, c.pointer("leader", R, f.CINC(R).Value, bloc.Sayf("strongest state in %s's neighbourhood (contiguous or within %.0f km)", c.AbbArg(i), f.Params.RegionKm)))
 	}
 	opp := c.opponents(L)
 	var pn []bloc.CCode
@@ -108,7 +108,7 @@ func (BalanceOfPower) Account(c *Case) Account {
 		if k == 3 {
 			break
 		}
-		a.PointsTo = append(a.PointsTo, c.pointer("partner", p.c, bloc.Some(p.score), bloc.Sayf("opposes %s: %s", c.Abb(L), p.basis)))
+		a.PointsTo = append(a.PointsTo, c.pointer("partner", p.c, bloc.Some(p.score), bloc.Sayf("opposes %s: %s", c.AbbArg(L), p.basis)))
 		pn = append(pn, p.c)
 	}
 	reg := ""
@@ -122,17 +122,17 @@ func (BalanceOfPower) Account(c *Case) Account {
 	a.Tests = append(a.Tests, test("bop.not_system_leader", bloc.Hoop, bloc.Systemic,
 		fmt.Sprintf("%s does not align with the strongest state, %s", c.Abb(i), c.Abb(L)),
 		fmt.Sprintf("%s ≠ argmax CINC (%s)", c.Abb(j), c.Abb(L)), yes(j != L),
-		bloc.Sayf("%s leads the system with CINC %s; %s has %s.", c.Abb(L), num(f2(cl.Value)), c.Abb(j), num(f2(cj.Value))), cl, cj, f.SystemShare(L)))
+		bloc.Sayf("%s leads the system with CINC %s; %s has %s.", c.AbbArg(L), num(f2(cl.Value)), c.AbbArg(j), num(f2(cj.Value))), cl, cj, f.SystemShare(L)))
 	if okR {
 		a.Tests = append(a.Tests, test("bop.not_regional_leader", bloc.Hoop, bloc.Regional,
 			fmt.Sprintf("%s does not align with its strongest neighbour, %s", c.Abb(i), c.Abb(R)),
 			fmt.Sprintf("%s ≠ strongest neighbour (%s)", c.Abb(j), c.Abb(R)), yes(j != R),
-			bloc.Sayf("%s is the strongest state within %.0f km of %s or contiguous with it (CINC %s against %s).", c.Abb(R), f.Params.RegionKm, c.Abb(i), num(f2(f.CINC(R).Value)), num(f2(f.CINC(i).Value))),
+			bloc.Sayf("%s is the strongest state within %.0f km of %s or contiguous with it (CINC %s against %s).", c.AbbArg(R), f.Params.RegionKm, c.AbbArg(i), num(f2(f.CINC(R).Value)), num(f2(f.CINC(i).Value))),
 			f.CINC(R), f.CINC(i), f.MinDistance(i, R), f.Contiguity(i, R)))
 	} else {
-		why := bloc.Sayf("no neighbour of %s is stronger than it (or the distance data are missing)", c.Abb(i))
+		why := bloc.Sayf("no neighbour of %s is stronger than it (or the distance data are missing)", c.AbbArg(i))
 		if r, ok := f.RegionalLeader(i); ok && r == L {
-			why = bloc.Sayf("%s's strongest neighbour is %s, the system's leader: the system-level tests cover it", c.Abb(i), c.Abb(L))
+			why = bloc.Sayf("%s's strongest neighbour is %s, the system's leader: the system-level tests cover it", c.AbbArg(i), c.AbbArg(L))
 		}
 		a.Tests = append(a.Tests, test("bop.not_regional_leader", bloc.Hoop, bloc.Regional,
 			fmt.Sprintf("%s does not align with a stronger neighbour", c.Abb(i)), "no neighbour stronger than i", nil, why))
@@ -146,7 +146,7 @@ func (BalanceOfPower) Account(c *Case) Account {
 		ok, why := f.OpposesMsg(j, L)
 		t := test("bop.partner_counterweight", bloc.Hoop, bloc.Systemic,
 			fmt.Sprintf("%s is a counterweight to %s", c.Abb(j), c.Abb(L)), fmt.Sprintf("opposes(%s, %s)", c.Abb(j), c.Abb(L)), yes(ok),
-			bloc.Sayf("no rivalry, hostile dispute, sanctions or wide UN distance sets %s against %s.", c.Abb(j), c.Abb(L)))
+			bloc.Sayf("no rivalry, hostile dispute, sanctions or wide UN distance sets %s against %s.", c.AbbArg(j), c.AbbArg(L)))
 		if ok {
 			t.Why, t.WhyMsg = say(bloc.Sayf("%s.", why)) // the reason is the sentence
 		}
@@ -156,7 +156,7 @@ func (BalanceOfPower) Account(c *Case) Account {
 		ok, why := f.OpposesMsg(j, R)
 		t := test("bop.partner_regional_counterweight", bloc.Straw, bloc.Regional,
 			fmt.Sprintf("%s is a counterweight to %s in %s's region", c.Abb(j), c.Abb(R), c.Abb(i)), fmt.Sprintf("opposes(%s, %s)", c.Abb(j), c.Abb(R)), yes(ok),
-			bloc.Sayf("nothing sets %s against %s.", c.Abb(j), c.Abb(R)))
+			bloc.Sayf("nothing sets %s against %s.", c.AbbArg(j), c.AbbArg(R)))
 		if ok {
 			t.Why, t.WhyMsg = say(bloc.Sayf("%s.", why)) // the reason is the sentence
 		}
@@ -191,9 +191,9 @@ func (c *Case) notAllied(id string, typ bloc.TestType, lvl bloc.Level, t bloc.CC
 	if lv.Value.OK {
 		holds = yes(len(def) == 0)
 		if len(def) > 0 {
-			why = bloc.Sayf("%s is allied with %s: ATOP %s.", c.Abb(c.I), c.Abb(t), indicators.Commas(def))
+			why = bloc.Sayf("%s is allied with %s: ATOP %s.", c.AbbArg(c.I), c.AbbArg(t), indicators.Commas(def))
 		} else {
-			why = bloc.Sayf("No ATOP defense or offense pledge binds %s to %s in %v.", c.Abb(c.I), c.Abb(t), f.P)
+			why = bloc.Sayf("No ATOP defense or offense pledge binds %s to %s in %v.", c.AbbArg(c.I), c.AbbArg(t), f.P)
 		}
 	}
 	lv.Label = fmt.Sprintf("highest ATOP obligation between %s and %s", c.Abb(c.I), c.Abb(t))

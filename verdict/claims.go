@@ -202,6 +202,9 @@ func (x *claimCtx) fail(m bloc.Msg) {
 
 func (x *claimCtx) abb(c bloc.CCode) string { return x.f.Abb(c) }
 
+// abbArg is the state as an argument of bloc.Sayf (world.World.AbbArg).
+func (x *claimCtx) abbArg(c bloc.CCode) bloc.Abbr { return x.f.AbbArg(c) }
+
 // frame returns a frame over the claim's own years; indicators outside what
 // the World holds come out missing.
 func (x *claimCtx) frame(from, to int) *indicators.Frame {
@@ -247,11 +250,11 @@ func checkPowerRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 		fs = append(fs, bloc.Sayf("%s [%s]", factText(f), verbatim(f.Status)))
 	}
 	if r == 0 {
-		return bloc.NotTestable, said(bloc.Sayf("no CINC for %s in %d.", x.abb(s), x.f.Ref)), ev
+		return bloc.NotTestable, said(bloc.Sayf("no CINC for %s in %d.", x.abbArg(s), x.f.Ref)), ev
 	}
-	m := bloc.Sayf("%s ranks %d of %d by CINC in %d (COW NMC).", x.abb(s), r, n, x.f.Ref)
+	m := bloc.Sayf("%s ranks %d of %d by CINC in %d (COW NMC).", x.abbArg(s), r, n, x.f.Ref)
 	if len(fs) > 0 {
-		m = bloc.Sayf("%s ranks %d of %d by CINC in %d (COW NMC). Case file: %s.", x.abb(s), r, n, x.f.Ref, indicators.Semicolons(fs))
+		m = bloc.Sayf("%s ranks %d of %d by CINC in %d (COW NMC). Case file: %s.", x.abbArg(s), r, n, x.f.Ref, indicators.Semicolons(fs))
 	}
 	return verdictOf(r <= maxRank), said(m), ev
 }
@@ -291,11 +294,11 @@ func checkOffenseRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	}
 	row, ok := th.Row(s)
 	if !ok || !row.O.Value.OK {
-		return bloc.NotTestable, said(bloc.Sayf("no offensive-power data for %s.", x.abb(s))), nil
+		return bloc.NotTestable, said(bloc.Sayf("no offensive-power data for %s.", x.abbArg(s))), nil
 	}
 	r, n := rankIn(vals, s)
 	o, comps := x.f.Offense(s)
-	return verdictOf(r <= maxRank), said(bloc.Sayf("%s's offensive-power index is %.2f, rank %d of %d (military spending, personnel, arms exports).", x.abb(s), row.O.Value.V, r, n)), append([]bloc.Measure{o}, comps...)
+	return verdictOf(r <= maxRank), said(bloc.Sayf("%s's offensive-power index is %.2f, rank %d of %d (military spending, personnel, arms exports).", x.abbArg(s), row.O.Value.V, r, n)), append([]bloc.Measure{o}, comps...)
 }
 
 func rankIn(vals map[bloc.CCode]float64, c bloc.CCode) (int, int) {
@@ -369,14 +372,14 @@ func checkIntent(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 		cut := x.num("below", 0.33)
 		var m bloc.Msg
 		if c := parts[2].Value; c.OK {
-			m = bloc.Sayf("%s's aggressive-intentions index towards %s is %.2f (below %.2f counts as not aggressive): no MIDs, rivalry or sanctions; conflict is %.0f%% of its events.", x.abb(from), x.abb(to), v, cut, 100*c.V)
+			m = bloc.Sayf("%s's aggressive-intentions index towards %s is %.2f (below %.2f counts as not aggressive): no MIDs, rivalry or sanctions; conflict is %.0f%% of its events.", x.abbArg(from), x.abbArg(to), v, cut, 100*c.V)
 		} else {
-			m = bloc.Sayf("%s's aggressive-intentions index towards %s is %.2f (below %.2f counts as not aggressive): no MIDs, rivalry or sanctions; conflict is unknown of its events.", x.abb(from), x.abb(to), v, cut)
+			m = bloc.Sayf("%s's aggressive-intentions index towards %s is %.2f (below %.2f counts as not aggressive): no MIDs, rivalry or sanctions; conflict is unknown of its events.", x.abbArg(from), x.abbArg(to), v, cut)
 		}
 		return verdictOf(v < cut), said(m), ev
 	}
 	cut := x.num("above", 0.33)
-	return verdictOf(v >= cut), said(bloc.Sayf("%s's aggressive-intentions index towards %s is %.2f.", x.abb(from), x.abb(to), v)), ev
+	return verdictOf(v >= cut), said(bloc.Sayf("%s's aggressive-intentions index towards %s is %.2f.", x.abbArg(from), x.abbArg(to), v)), ev
 }
 
 func checkThreatRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
@@ -384,7 +387,7 @@ func checkThreatRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	th := x.f.Threats(of)
 	row, ok := th.Row(s)
 	if !ok || row.Rank == 0 {
-		return bloc.NotTestable, said(bloc.Sayf("%s's threat to %s could not be ranked.", x.abb(s), x.abb(of))), nil
+		return bloc.NotTestable, said(bloc.Sayf("%s's threat to %s could not be ranked.", x.abbArg(s), x.abbArg(of))), nil
 	}
 	var top []string // abbreviations
 	for k, r := range th.Rows {
@@ -394,7 +397,7 @@ func checkThreatRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 		top = append(top, x.abb(r.J))
 	}
 	why := said(bloc.Sayf("%s ranks %d of %d among %s's threats (%s index %.3f; first five: %s; %.0f%% of sampled weightings put it first).",
-		x.abb(s), row.Rank, len(th.Rows), x.abb(of), bloc.Term{Key: "form." + th.Form, Text: th.Form}, row.Score.V, indicators.Commas(top), 100*row.TopShare))
+		x.abbArg(s), row.Rank, len(th.Rows), x.abbArg(of), bloc.Term{Key: "form." + th.Form, Text: th.Form}, row.Score.V, indicators.Commas(top), 100*row.TopShare))
 	ev := []bloc.Measure{row.P, row.D, row.O, row.I}
 	if x.has("max") {
 		return verdictOf(row.Rank <= int(x.num("max", 1))), why, ev
@@ -432,9 +435,9 @@ func checkOpposes(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	ok, why := x.f.OpposesMsg(a, b)
 	ev := []bloc.Measure{x.f.Rivalry(a, b), x.f.IdealDistance(a, b), x.f.SanctionsBy(b, a)}
 	if ok {
-		return bloc.Supported, said(bloc.Sayf("%s opposes %s: %s.", x.abb(a), x.abb(b), why)), ev
+		return bloc.Supported, said(bloc.Sayf("%s opposes %s: %s.", x.abbArg(a), x.abbArg(b), why)), ev
 	}
-	return bloc.Refuted, said(bloc.Sayf("Nothing in the data sets %s against %s.", x.abb(a), x.abb(b))), ev
+	return bloc.Refuted, said(bloc.Sayf("Nothing in the data sets %s against %s.", x.abbArg(a), x.abbArg(b))), ev
 }
 
 func (x *claimCtx) result(id string) (*bloc.TheoryResult, bool) {
@@ -507,13 +510,13 @@ func checkRegionalLeader(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	r, ok := x.f.RegionalLeader(of)
 	ev := []bloc.Measure{x.f.CINC(s), x.f.CINC(of), x.f.MinDistance(of, s)}
 	if !ok {
-		return bloc.Refuted, said(bloc.Sayf("No neighbour of %s (contiguous or within %.0f km) is stronger than it.", x.abb(of), x.f.Params.RegionKm)), ev
+		return bloc.Refuted, said(bloc.Sayf("No neighbour of %s (contiguous or within %.0f km) is stronger than it.", x.abbArg(of), x.f.Params.RegionKm)), ev
 	}
 	if r == s {
 		return bloc.Supported, said(bloc.Sayf("%s is the strongest state in %s's neighbourhood (contiguous or within %.0f km): CINC %.3f against %.3f, so Waltz's balance of power expects %s to balance against it.",
-			x.abb(s), x.abb(of), x.f.Params.RegionKm, ev[0].Value.V, ev[1].Value.V, x.abb(of))), ev
+			x.abbArg(s), x.abbArg(of), x.f.Params.RegionKm, ev[0].Value.V, ev[1].Value.V, x.abbArg(of))), ev
 	}
-	return bloc.Refuted, said(bloc.Sayf("The strongest state in %s's neighbourhood is %s, not %s.", x.abb(of), x.abb(r), x.abb(s))), ev
+	return bloc.Refuted, said(bloc.Sayf("The strongest state in %s's neighbourhood is %s, not %s.", x.abbArg(of), x.abbArg(r), x.abbArg(s))), ev
 }
 
 func checkGains(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
@@ -674,7 +677,7 @@ func checkStronger(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 		return bloc.NotTestable, said(bloc.Sayf("no CINC for one of the states.")), ev
 	}
 	return verdictOf(ca.Value.V > cb.Value.V), said(bloc.Sayf("CINC %s %.4f, %s %.4f in %d: %s has %.1f times %s's capabilities.",
-		x.abb(a), ca.Value.V, x.abb(b), cb.Value.V, x.f.Ref, x.abb(a), ca.Value.V/cb.Value.V, x.abb(b))), ev
+		x.abbArg(a), ca.Value.V, x.abbArg(b), cb.Value.V, x.f.Ref, x.abbArg(a), ca.Value.V/cb.Value.V, x.abbArg(b))), ev
 }
 
 func vetoMeasure(x *claimCtx, v world.Veto, by bloc.CCode) bloc.Measure {
@@ -694,13 +697,13 @@ func checkVeto(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 		if v.Draft == draft && has(v.Vetoers, by) {
 			ev = append(ev, vetoMeasure(x, v, by))
 			return bloc.Supported, said(bloc.Sayf("The UNSC veto data record %s's veto of %s on %s (%s). The case file records %d Iran-related veto(es) by %s; the veto data name the agenda, not the states concerned, so 'only one' rests on the case file.",
-				x.abb(by), verbatim(draft), v.Date, verbatim(v.Agenda), n, x.abb(by))), ev
+				x.abbArg(by), verbatim(draft), v.Date, verbatim(v.Agenda), n, x.abbArg(by))), ev
 		}
 	}
 	if x.f.W.Cover(world.Vetoes).Years.From == 0 {
 		return bloc.NotTestable, said(bloc.Sayf("the UNSC veto data are not loaded.")), ev
 	}
-	return bloc.Refuted, said(bloc.Sayf("The UNSC veto data have no veto of %s by %s.", verbatim(draft), x.abb(by))), ev
+	return bloc.Refuted, said(bloc.Sayf("The UNSC veto data have no veto of %s by %s.", verbatim(draft), x.abbArg(by))), ev
 }
 
 func checkNoVeto(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
@@ -721,10 +724,10 @@ func checkNoVeto(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 		}
 	}
 	if len(hit) > 0 {
-		return bloc.Refuted, said(bloc.Sayf("The veto data record a veto by %s on the day of %s.", x.abb(by), indicators.Commas(hit))), ev
+		return bloc.Refuted, said(bloc.Sayf("The veto data record a veto by %s on the day of %s.", x.abbArg(by), indicators.Commas(hit))), ev
 	}
 	return bloc.Supported, said(bloc.Sayf("The UNSC veto data record no veto by %s on the days of the %d listed decisions (statement and resolutions, %s to %s); the case file stores the list, not the count.",
-		x.abb(by), len(fs), fs[0].Date, fs[len(fs)-1].Date)), ev
+		x.abbArg(by), len(fs), fs[0].Date, fs[len(fs)-1].Date)), ev
 }
 
 func has(cs []bloc.CCode, c bloc.CCode) bool {
@@ -771,13 +774,13 @@ func checkArmsExporterRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure)
 		Years: &bloc.Period{From: from, To: to}, Source: bloc.Provenance{Dataset: string(world.Arms), Formula: "Σ TIV_j→· / Σ TIV over the years"}}
 	var lead []bloc.Msg
 	for _, c := range topKeys(ex, 3) {
-		lead = append(lead, bloc.Sayf("%s %.0f%%", x.abb(c), 100*ex[c]/tot))
+		lead = append(lead, bloc.Sayf("%s %.0f%%", x.abbArg(c), 100*ex[c]/tot))
 	}
 	ev := []bloc.Measure{m}
 	for _, f := range x.c.FactsOf("arms_exporter_rank", s, 0) {
 		ev = append(ev, x.c.FactMeasure(f))
 	}
-	return verdictOf(r == want), said(bloc.Sayf("By SIPRI TIV, %s ranks %d among exporters in %d–%d (%s).", x.abb(s), r, from, to, indicators.Commas(lead))), ev
+	return verdictOf(r == want), said(bloc.Sayf("By SIPRI TIV, %s ranks %d among exporters in %d–%d (%s).", x.abbArg(s), r, from, to, indicators.Commas(lead))), ev
 }
 
 func topKeys(m map[bloc.CCode]float64, n int) []bloc.CCode {
@@ -805,7 +808,7 @@ func checkArmsBuyerShare(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 		return bloc.NotTestable, said(bloc.Sayf("SIPRI transfers for %d–%d are not loaded.", from, to)), nil
 	}
 	if ex[sup] == 0 {
-		return bloc.NotTestable, said(bloc.Sayf("%s exported no major arms in %d–%d.", x.abb(sup), from, to)), nil
+		return bloc.NotTestable, said(bloc.Sayf("%s exported no major arms in %d–%d.", x.abbArg(sup), from, to)), nil
 	}
 	share := pair(sup, rec) / ex[sup]
 	buyers := map[bloc.CCode]float64{}
@@ -816,12 +819,12 @@ func checkArmsBuyerShare(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	}
 	var lead []bloc.Msg
 	for _, c := range topKeys(buyers, 3) {
-		lead = append(lead, bloc.Sayf("%s %.0f%%", x.abb(c), 100*buyers[c]/ex[sup]))
+		lead = append(lead, bloc.Sayf("%s %.0f%%", x.abbArg(c), 100*buyers[c]/ex[sup]))
 	}
 	m := bloc.Measure{ID: "arms.buyer_share", Label: "recipient's share of the supplier's exports", Subject: x.abb(sup) + "→" + x.abb(rec), Value: bloc.Some(share), Range: "[0,1]", Year: to,
 		Years: &bloc.Period{From: from, To: to}, Source: bloc.Provenance{Dataset: string(world.Arms), Formula: "Σ TIV_sup→rec / Σ TIV_sup→·"}}
 	return verdictOf(share <= maxShare), said(bloc.Sayf("%s received %.1f%% of %s's major-arms exports in %d–%d (TIV %.0f); the main buyers were %s.",
-		x.abb(rec), 100*share, x.abb(sup), from, to, pair(sup, rec), indicators.Commas(lead))), []bloc.Measure{m}
+		x.abbArg(rec), 100*share, x.abbArg(sup), from, to, pair(sup, rec), indicators.Commas(lead))), []bloc.Measure{m}
 }
 
 func checkTradeFlow(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
@@ -835,14 +838,14 @@ func checkTradeFlow(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	}
 	d := x.f.W.Dyad(im, ex, y)
 	if d == nil || !d.Imports.OK {
-		return bloc.NotTestable, said(bloc.Sayf("COW trade has no %s imports from %s in %d.", x.abb(im), x.abb(ex), y)), nil
+		return bloc.NotTestable, said(bloc.Sayf("COW trade has no %s imports from %s in %d.", x.abbArg(im), x.abbArg(ex), y)), nil
 	}
 	got := d.Imports.V
 	m := bloc.Measure{ID: "trade.flow", Label: "imports of the importer from the exporter (million current USD)", Subject: x.abb(ex) + "→" + x.abb(im), Value: bloc.Some(got), Range: "million USD", Year: y,
 		Source: bloc.Provenance{Dataset: string(world.Trade), Formula: "flow: importer's imports from exporter"}}
 	dev := math.Abs(got-want) / want
 	return verdictOf(dev <= tol), said(bloc.Sayf("COW trade records %s imports of %.0f million USD from %s in %d against the claimed %.0f (%+.0f%%; tolerance ±%.0f%%, for importer-reported against exporter-reported values).",
-		x.abb(im), got, x.abb(ex), y, want, 100*(got-want)/want, 100*tol)), []bloc.Measure{m}
+		x.abbArg(im), got, x.abbArg(ex), y, want, 100*(got-want)/want, 100*tol)), []bloc.Measure{m}
 }
 
 func checkPartnerRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
@@ -867,7 +870,7 @@ func checkPartnerRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 		return bloc.NotTestable, said(bloc.Sayf("no rank: %s", indicators.NoteOf(m))), ev
 	}
 	return verdictOf(int(m.Value.V) >= minRank), said(bloc.Sayf("In %d, the last year of COW trade, %s ranks %.0f among %s's partners (%s), with %.1f%% of its trade.",
-		m.Year, x.abb(s), m.Value.V, x.abb(of), indicators.NoteOf(m), 100*d.ShareIJ.Value.Or(0))), ev
+		m.Year, x.abbArg(s), m.Value.V, x.abbArg(of), indicators.NoteOf(m), 100*d.ShareIJ.Value.Or(0))), ev
 }
 
 func checkSanctionsRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
@@ -894,7 +897,7 @@ func checkSanctionsRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 		r, _ := rankIn(counts, s)
 		m := sub.SanctionsOn(s)
 		ev = append(ev, m)
-		parts = append(parts, bloc.Sayf("%s %.0f episodes (rank %d)", x.abb(s), counts[s], r))
+		parts = append(parts, bloc.Sayf("%s %.0f episodes (rank %d)", x.abbArg(s), counts[s], r))
 		if r != k+1 {
 			inOrder = false
 		}
@@ -904,7 +907,7 @@ func checkSanctionsRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure) {
 	}
 	var lead []bloc.Msg
 	for _, c := range topKeys(counts, 4) {
-		lead = append(lead, bloc.Sayf("%s %.0f", x.abb(c), counts[c]))
+		lead = append(lead, bloc.Sayf("%s %.0f", x.abbArg(c), counts[c]))
 	}
 	// Each state is a clause of its own; the lists of any length are said
 	// in every language.

@@ -308,9 +308,9 @@ func notes(c *theory.Case, v *bloc.Verdict) ([]string, []bloc.Msg) {
 	var out []bloc.Msg
 	switch v.Tie.Kind {
 	case bloc.NoTie:
-		out = append(out, bloc.Sayf("There is no tie between %s and %s in %v to explain; each theory is scored on whether its conditions predict that absence.", v.A.Abb, v.B.Abb, v.Period))
+		out = append(out, bloc.Sayf("There is no tie between %s and %s in %v to explain; each theory is scored on whether its conditions predict that absence.", v.A.AbbArg(), v.B.AbbArg(), v.Period))
 	case bloc.UnknownTie:
-		out = append(out, bloc.Sayf("The data cannot tell whether %s and %s are aligned in %v; the theories are scored as explaining a tie, as the question presumes.", v.A.Abb, v.B.Abb, v.Period))
+		out = append(out, bloc.Sayf("The data cannot tell whether %s and %s are aligned in %v; the theories are scored as explaining a tie, as the question presumes.", v.A.AbbArg(), v.B.AbbArg(), v.Period))
 	}
 	for k := range v.Theories {
 		if r := &v.Theories[k]; !r.Testable {

@@ -360,6 +360,10 @@ func (w *World) Abb(c bloc.CCode) string {
 	return strconv.Itoa(int(c))
 }
 
+// AbbArg is the state as an argument of bloc.Sayf: its abbreviation in
+// English, its name in other languages.
+func (w *World) AbbArg(c bloc.CCode) bloc.Abbr { return bloc.Abbr{CCode: c, Abb: w.Abb(c)} }
+
 // Name returns the state's name, or its abbreviation when unknown.
 func (w *World) Name(c bloc.CCode) string {
 	if s, ok := w.states[c]; ok && s.Name != "" {

@@ -352,20 +352,14 @@ func problems(err error) []string {
 }
 
 type weighFlags struct {
-	from, to int
-	ledger   string
-	noLedger bool
-	noTests  bool
-	prior    string
-	caseFile string
-	noCase   bool
-	draws    int
-	seed     uint64
+	dyadFlags
+	noTests bool
+	draws   int
+	seed    uint64
 }
 
 func (e *env) evidenceWeighCmd() *cobra.Command {
 	var fl weighFlags
-	def := verdict.DefaultPeriod()
 	c := &cobra.Command{
 		Use:   "weigh A B",
 		Short: "Posterior support for the rival theories of A's alignment with B: the ledger and the theories' tests",
@@ -388,7 +382,7 @@ remainder; short names BoT, BoP, BW, BfP, EI, ID, H0). Formats: text, md, json (
 			default:
 				return bloc.Errorf(bloc.EINVALID, "weigh writes text, md or json, not %s", e.format)
 			}
-			p, err := verdict.CheckPeriod(fl.from, fl.to)
+			req, err := fl.request(args[0], args[1])
 			if err != nil {
 				return err
 			}
@@ -405,8 +399,8 @@ remainder; short names BoT, BoP, BW, BfP, EI, ID, H0). Formats: text, md, json (
 			}
 			src, done := e.eventSource(c.Context())
 			defer done()
-			v, _, err := verdict.ExplainRequest(c.Context(), store, verdict.Request{A: args[0], B: args[1], Period: p, CaseFile: fl.caseFile,
-				NoCase: fl.noCase, LedgerFile: fl.ledger, NoLedger: fl.noLedger, Prior: fl.prior, Events: src, Options: opt})
+			req.Events, req.Options = src, opt
+			v, _, err := verdict.ExplainRequest(c.Context(), store, req)
 			if err != nil {
 				return err
 			}
@@ -429,15 +423,9 @@ remainder; short names BoT, BoP, BW, BfP, EI, ID, H0). Formats: text, md, json (
 			return err
 		},
 	}
+	fl.register(c, periodFlags|caseFlags|ledgerFlags)
 	f := c.Flags()
-	f.IntVar(&fl.from, "from", def.From, "first year of the period")
-	f.IntVar(&fl.to, "to", def.To, "last year of the period")
-	f.StringVar(&fl.ledger, "ledger", "", "evidence ledger; default: the built-in ledger for the dyad, if any")
-	f.BoolVar(&fl.noLedger, "no-ledger", false, "weigh the theories' tests alone")
 	f.BoolVar(&fl.noTests, "no-tests", false, "weigh the ledger alone, without the theories' tests")
-	f.StringVar(&fl.prior, "prior", "", "prior, ID=P,... (default uniform)")
-	f.StringVar(&fl.caseFile, "case", "", "case file; default: the built-in case for the dyad, if any")
-	f.BoolVar(&fl.noCase, "no-case", false, "use no case file")
 	f.IntVar(&fl.draws, "draws", 1000, "random priors and likelihood perturbations in the sensitivity analysis (0: none)")
 	f.Uint64Var(&fl.seed, "seed", 1, "seed of the draws")
 	return c

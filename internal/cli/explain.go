@@ -21,19 +21,14 @@ func init() {
 }
 
 type explainFlags struct {
-	from, to int
-	caseFile string
-	noCase   bool
-	batch    string
-	threats  int
-	form     string
-	samples  int
-	seed     uint64
-	timings  bool
-	workers  int
-	ledger   string
-	noLedger bool
-	prior    string
+	dyadFlags
+	batch   string
+	threats int
+	form    string
+	samples int
+	seed    uint64
+	timings bool
+	workers int
 }
 
 func (e *env) explainCmd() *cobra.Command {
@@ -96,11 +91,8 @@ Formats: text (default), md, json. The JSON schema is docs/verdict-schema.md.`, 
 			return e.runExplain(c, fl, args[0], args[1])
 		},
 	}
+	fl.register(c, periodFlags|caseFlags|ledgerFlags)
 	f := c.Flags()
-	f.IntVar(&fl.from, "from", def.From, "first year of the period")
-	f.IntVar(&fl.to, "to", def.To, "last year of the period")
-	f.StringVar(&fl.caseFile, "case", "", "case file (YAML) with facts and claims; default: the built-in case for the dyad, if any")
-	f.BoolVar(&fl.noCase, "no-case", false, "use no case file, not even the built-in one")
 	f.StringVar(&fl.batch, "batch", "", "CSV file of dyads (columns a,b[,from,to]) to explain; - for standard input")
 	f.IntVar(&fl.threats, "threats", 10, "number of A's threats to list")
 	f.StringVar(&fl.form, "threat-form", indicators.DefaultParams().ThreatForm, "threat index that ranks threats: conditional, additive or multiplicative")
@@ -108,9 +100,6 @@ Formats: text (default), md, json. The JSON schema is docs/verdict-schema.md.`, 
 	f.Uint64Var(&fl.seed, "seed", indicators.DefaultParams().Seed, "seed of the weight sampling")
 	f.BoolVar(&fl.timings, "timings", false, "print load and compute times to stderr")
 	f.IntVar(&fl.workers, "workers", runtime.GOMAXPROCS(0), "dyads explained in parallel in --batch")
-	f.StringVar(&fl.ledger, "ledger", "", "evidence ledger (YAML or JSON); default: the built-in ledger for the dyad, if any")
-	f.BoolVar(&fl.noLedger, "no-ledger", false, "weigh the theories' tests without any evidence ledger")
-	f.StringVar(&fl.prior, "prior", "", "prior of the evidence weighing, ID=P,... (theory ids or BoT, BoP, BW, BfP, EI, ID, H0); default uniform")
 	return c
 }
 
@@ -143,7 +132,7 @@ func (e *env) runExplain(c *cobra.Command, fl explainFlags, a, b string) error {
 	default:
 		return bloc.Errorf(bloc.EINVALID, "explain writes text, md or json, not %s", e.format)
 	}
-	p, err := verdict.CheckPeriod(fl.from, fl.to)
+	req, err := fl.request(a, b)
 	if err != nil {
 		return err
 	}
@@ -159,8 +148,8 @@ func (e *env) runExplain(c *cobra.Command, fl explainFlags, a, b string) error {
 	tOpen := time.Since(t0)
 	src, done := e.eventSource(c.Context())
 	defer done()
-	v, tm, err := verdict.ExplainRequest(c.Context(), store, verdict.Request{A: a, B: b, Period: p, CaseFile: fl.caseFile, NoCase: fl.noCase,
-		LedgerFile: fl.ledger, NoLedger: fl.noLedger, Prior: fl.prior, Events: src, Options: opt})
+	req.Events, req.Options = src, opt
+	v, tm, err := verdict.ExplainRequest(c.Context(), store, req)
 	if err != nil {
 		return err
 	}
@@ -193,7 +182,7 @@ func (e *env) runBatch(c *cobra.Command, fl explainFlags) error {
 	if fl.ledger != "" {
 		return bloc.Errorf(bloc.EINVALID, "--ledger is about one dyad; --batch weighs the theories' tests of each dyad alone")
 	}
-	def, err := verdict.CheckPeriod(fl.from, fl.to)
+	def, err := fl.period()
 	if err != nil {
 		return err
 	}

@@ -18,10 +18,9 @@ func init() {
 }
 
 func (e *env) monitorCmd() *cobra.Command {
-	var from, to, window int
-	var threat, caseFile string
-	var noCase bool
-	def := verdict.DefaultPeriod()
+	var fl dyadFlags
+	var window int
+	var threat string
 	c := &cobra.Command{
 		Use:   "monitor A B",
 		Short: "Watch A's alignment with B for Walt's six conditions under which alliances end, year by year",
@@ -45,10 +44,11 @@ csv one row per year, one column per series.`,
 		Example: "  bloc monitor IRN RUS\n  bloc monitor IRN RUS --from 1995 --to 2018 --format json",
 		Args:    exactArgs(2, "two states, A and B"),
 		RunE: func(c *cobra.Command, args []string) error {
-			p, err := verdict.CheckPeriod(from, to)
+			req, err := fl.request(args[0], args[1])
 			if err != nil {
 				return err
 			}
+			p := req.Period
 			if window < 1 || window > 20 {
 				return bloc.Errorf(bloc.EINVALID, "--window %d is not 1–20 years", window)
 			}
@@ -60,7 +60,8 @@ csv one row per year, one column per series.`,
 			opt := verdict.DefaultOptions()
 			opt.NoEvidence = true
 			opt.Monitor.Window = window
-			pr, err := verdict.Prepare(c.Context(), store, verdict.Request{A: args[0], B: args[1], Period: p, CaseFile: caseFile, NoCase: noCase, NoLedger: true, Options: opt})
+			req.NoLedger, req.Options = true, opt
+			pr, err := verdict.Prepare(c.Context(), store, req)
 			if err != nil {
 				return err
 			}
@@ -115,12 +116,9 @@ csv one row per year, one column per series.`,
 			return err
 		},
 	}
+	fl.register(c, periodFlags|caseFlags)
 	f := c.Flags()
-	f.IntVar(&from, "from", def.From, "first year")
-	f.IntVar(&to, "to", def.To, "last year")
 	f.IntVar(&window, "window", monitor.DefaultParams().Window, "years over which changes are measured")
 	f.StringVar(&threat, "threat", "", "the outside state to follow (default: A's first-ranked threat other than B)")
-	f.StringVar(&caseFile, "case", "", "case file (its UNSC votes are credibility signals); default: the built-in case for the dyad")
-	f.BoolVar(&noCase, "no-case", false, "use no case file")
 	return c
 }

@@ -32,10 +32,13 @@ type panelFlags struct {
 	memory      string
 }
 
-func (f *panelFlags) register(c *cobra.Command, unit panel.Unit) {
+// register declares the flags of a panel command: toDefault says what --to
+// defaults to; pairs adds --directed, --nondirected and --prd (the dyad-year
+// panel; similarity is always non-directed).
+func (f *panelFlags) register(c *cobra.Command, toDefault string, pairs bool) {
 	fl := c.Flags()
 	fl.IntVar(&f.opt.From, "from", 0, "first year (default 1816)")
-	fl.IntVar(&f.opt.To, "to", 0, "last year (default the most recent year)")
+	fl.IntVar(&f.opt.To, "to", 0, "last year (default "+toDefault+")")
 	fl.IntVar(&f.opt.MRY, "mry", 0, fmt.Sprintf("most recent year: states alive on the system data's last date (2016-12-31) are extended to it (default %d; 2016 = peacesciencer's mry=FALSE)", panel.DefaultMRY()))
 	fl.StringSliceVar(&f.add, "add", nil, "covariates to add, comma-separated (\"bloc panel covariates\" lists them; \"all\" adds every one)")
 	fl.IntVar(&f.opt.NMCVersion, "nmc-version", 7, "COW National Material Capabilities version: 7 (1816–2022) or 6 (1816–2016)")
@@ -43,7 +46,7 @@ func (f *panelFlags) register(c *cobra.Command, unit panel.Unit) {
 	fl.BoolVar(&f.cite, "cite", false, "print the BibTeX of every dataset the panel uses (with --out, after writing the panel; without, instead of it)")
 	fl.BoolVar(&f.codebook, "codebook", false, "print the panel's columns (name, type, covariate, description) and the covariates' formulas instead of its rows")
 	fl.StringVar(&f.memory, "memory-limit", defaultPanelMemory, "cap on the memory DuckDB may use while writing (e.g. 640MB); the sort of CSV and JSON lines spills to disk beyond it (default: 80% of RAM)")
-	if unit == panel.DyadYear {
+	if pairs {
 		fl.BoolVar(&f.directed, "directed", true, "both orders of every pair (ccode1–ccode2 and ccode2–ccode1)")
 		fl.BoolVar(&f.nondirected, "nondirected", false, "one row per pair, ccode1 < ccode2")
 		fl.BoolVar(&f.opt.PRD, "prd", false, "politically relevant dyads only (contiguous, or a major power on either side)")
@@ -98,7 +101,7 @@ func (e *env) panelUnitCmd(unit panel.Unit) *cobra.Command {
 			return e.runPanel(c.Context(), unit, opt, f)
 		},
 	}
-	f.register(c, unit)
+	f.register(c, "the most recent year", unit == panel.DyadYear)
 	return c
 }
 
@@ -257,15 +260,6 @@ Scott's pi, Kendall's tau-b) and of their UN General Assembly votes (1946–2019
 			return e.runPanel(c.Context(), panel.DyadYear, opt, f)
 		},
 	}
-	fl := c.Flags()
-	fl.IntVar(&f.opt.From, "from", 0, "first year (default 1816)")
-	fl.IntVar(&f.opt.To, "to", 0, "last year (default 2019, the last year of UN votes)")
-	fl.IntVar(&f.opt.MRY, "mry", 0, "most recent year of the state system (as in \"bloc panel dyad-year\")")
-	fl.IntVar(&f.opt.NMCVersion, "nmc-version", 7, "NMC version for the CINC weights: 7 or 6")
-	fl.StringSliceVar(&f.add, "add", nil, "further covariates to add (\"bloc panel covariates\" lists them)")
-	fl.StringVarP(&f.out, "out", "o", "", "write to FILE (.csv, .parquet, .jsonl); default CSV on stdout")
-	fl.BoolVar(&f.cite, "cite", false, "print the BibTeX of the datasets used")
-	fl.BoolVar(&f.codebook, "codebook", false, "print the columns and formulas instead of the rows")
-	fl.StringVar(&f.memory, "memory-limit", defaultPanelMemory, "cap on the memory DuckDB may use while writing; sorting beyond it spills to disk (default: 80% of RAM)")
+	f.register(c, "2019, the last year of UN votes", false)
 	return c
 }

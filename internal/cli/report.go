@@ -20,12 +20,10 @@ func init() {
 }
 
 type reportFlags struct {
-	from, to int
-	lang     string
-	format   string
-	out      string
-	caseFile string
-	noCase   bool
+	dyadFlags
+	lang   string
+	format string
+	out    string
 }
 
 func (e *env) reportCmd() *cobra.Command {
@@ -61,14 +59,11 @@ standard output. The default period is %v.`, def),
 			return e.runReport(c, fl, args[0], args[1])
 		},
 	}
+	fl.register(c, periodFlags|caseFlags)
 	f := c.Flags()
-	f.IntVar(&fl.from, "from", def.From, "first year of the period")
-	f.IntVar(&fl.to, "to", def.To, "last year of the period")
 	f.StringVar(&fl.lang, "lang", "en", "language: en (English) or fa (Persian)")
 	f.StringVar(&fl.format, "format", "html", "report format: md, html or pdf")
 	f.StringVar(&fl.out, "out", ".", "directory to write the report and its files to; - writes the report alone to standard output")
-	f.StringVar(&fl.caseFile, "case", "", "case file (YAML); default: the built-in case for the dyad, if any")
-	f.BoolVar(&fl.noCase, "no-case", false, "use no case file, not even the built-in one")
 	return c
 }
 
@@ -84,7 +79,7 @@ func (e *env) runReport(c *cobra.Command, fl reportFlags, a, b string) error {
 	if fl.out == "-" && fl.format == "pdf" {
 		return &bloc.Error{Code: bloc.EINVALID, Message: "a PDF report is written to a directory, not standard output", Hints: []string{"pass --out DIR"}}
 	}
-	p, err := verdict.CheckPeriod(fl.from, fl.to)
+	req, err := fl.request(a, b)
 	if err != nil {
 		return err
 	}
@@ -93,7 +88,8 @@ func (e *env) runReport(c *cobra.Command, fl reportFlags, a, b string) error {
 		return err
 	}
 	defer store.Close()
-	v, _, err := verdict.ExplainRequest(ctx, store, verdict.Request{A: a, B: b, Period: p, CaseFile: fl.caseFile, NoCase: fl.noCase, Options: verdict.DefaultOptions()})
+	req.Options = verdict.DefaultOptions()
+	v, _, err := verdict.ExplainRequest(ctx, store, req)
 	if err != nil {
 		return err
 	}

@@ -19,12 +19,10 @@ func init() {
 }
 
 func (e *env) whatifCmd() *cobra.Command {
-	var from, to, at int
+	var fl dyadFlags
+	var at int
 	var sets, scenarios []string
 	var full, timings bool
-	var caseFile, ledger, prior string
-	var noCase, noLedger bool
-	def := verdict.DefaultPeriod()
 	var names []string
 	for _, s := range whatif.Scenarios {
 		names = append(names, fmt.Sprintf("  %-20s condition %d: %s\n  %-20s %s", s.Name, s.Condition, strings.Join(s.Sets, " "), "", s.Paper))
@@ -102,10 +100,11 @@ scenario's whole verdict). The grammar is in docs/verdict-schema.md, "What-if".`
 				return &bloc.Error{Code: bloc.EINVALID, Message: "whatif needs --set or --scenario",
 					Hints: []string{"e.g. --scenario us-threat-fades, --scenario all, or --set 'USA.intentions=low'"}}
 			}
-			p, err := verdict.CheckPeriod(from, to)
+			req, err := fl.request(args[0], args[1])
 			if err != nil {
 				return err
 			}
+			p := req.Period
 			if c.Flags().Changed("at") && !p.Contains(at) {
 				return bloc.Errorf(bloc.EINVALID, "--at %d is outside the period %v", at, p)
 			}
@@ -117,8 +116,8 @@ scenario's whole verdict). The grammar is in docs/verdict-schema.md, "What-if".`
 				return err
 			}
 			defer store.Close()
-			pr, err := verdict.Prepare(c.Context(), store, verdict.Request{A: args[0], B: args[1], Period: p, CaseFile: caseFile, NoCase: noCase,
-				LedgerFile: ledger, NoLedger: noLedger, Prior: prior, Options: verdict.DefaultOptions()})
+			req.Options = verdict.DefaultOptions()
+			pr, err := verdict.Prepare(c.Context(), store, req)
 			if err != nil {
 				return err
 			}
@@ -161,18 +160,12 @@ scenario's whole verdict). The grammar is in docs/verdict-schema.md, "What-if".`
 			return err
 		},
 	}
+	fl.register(c, periodFlags|caseFlags|ledgerFlags)
 	f := c.Flags()
-	f.IntVar(&from, "from", def.From, "first year of the period")
-	f.IntVar(&to, "to", def.To, "last year of the period")
 	f.StringArrayVar(&sets, "set", nil, "a modification STATE.FIELD=VALUE or STATE.FIELD*=FACTOR[@YEARS] (repeat; together one scenario)")
 	f.StringArrayVar(&scenarios, "scenario", nil, "a named scenario of the paper's Table 2, or all (repeat)")
 	f.IntVar(&at, "at", 0, "first year of modifications without @YEARS (default: the middle of the period)")
 	f.BoolVar(&full, "full", false, "with --format json, each scenario's whole verdict")
-	f.StringVar(&caseFile, "case", "", "case file; default: the built-in case for the dyad")
-	f.BoolVar(&noCase, "no-case", false, "use no case file")
-	f.StringVar(&ledger, "ledger", "", "evidence ledger; default: the built-in ledger for the dyad")
-	f.BoolVar(&noLedger, "no-ledger", false, "weigh the theories' tests alone")
-	f.StringVar(&prior, "prior", "", "prior of the evidence weighing, ID=P,...")
 	f.BoolVar(&timings, "timings", false, "print load and compute times to stderr")
 	return c
 }
