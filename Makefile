@@ -39,7 +39,8 @@ FUZZ_TARGETS = \
 	./events:FuzzParseArgs \
 	./events:FuzzSynth \
 	./clickhouse:FuzzParseDSN \
-	./httpapi:FuzzQuery
+	./httpapi:FuzzQuery \
+	.:FuzzRender
 fuzz:
 	@for t in $(FUZZ_TARGETS) $(EXTRA_FUZZ); do \
 		pkg=$${t%%:*}; name=$${t##*:}; \
