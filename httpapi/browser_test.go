@@ -260,6 +260,12 @@ func TestBrowser(t *testing.T) {
 				t.Errorf("the Persian report does not use the paper's term %s", term)
 			}
 		}
+		// The engine's sentences (a test's why) are said in Persian, with the
+		// states' Persian names, not quoted in English.
+		if !evaluate[bool](t, ctx, `document.querySelector('#doc').textContent.includes('نخستین تهدید ایران')`) ||
+			evaluate[bool](t, ctx, `document.querySelector('#doc').textContent.includes("first-ranked threat; its intentions index")`) {
+			t.Errorf("the Persian report quotes the engine's sentences in English")
+		}
 		noOverflow(t, ctx)
 		// The what-if scenarios of the paper's Table 2.
 		if err := chromedp.Do(ctx, chromedp.ScrollIntoView(chromedp.CSS("#whatif-run")), chromedp.Click(chromedp.CSS("#whatif-run"))); err != nil {

@@ -418,7 +418,7 @@ func (b *builder) theory(r bloc.TheoryResult) {
 		})
 		inner := []Block{para(Text{bold(l.T("col.outcome") + ": "), {S: l.T("outcome." + string(x.Outcome)), Mark: string(x.Outcome)},
 			{S: " · " + l.T("col.type") + ": " + l.T("ttype."+string(x.Type)) + " · " + l.T("col.level") + ": " + l.T("level."+string(x.Level)) + " · w = "}, b.num(l.Num(bloc.Some(x.Weight), 2))})}
-		if l == FA {
+		if _, translated := l.Say(x.WhyMsg, x.Why); l == FA && !translated {
 			inner = append(inner, para(append(Text{bold(l.T("test.engine_why") + ": ")}, ltr(x.Prediction+". "+x.Why)...)))
 		}
 		inner = append(inner, para(Text{bold(l.T("col.rule") + ": "), {S: x.Rule, LTR: true, Code: true}}))

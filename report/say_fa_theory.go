@@ -2,7 +2,8 @@ package report
 
 // Persian translations of the sentences of package theory: the tests' Why,
 // the pointers' Basis, NotTestable and the notes of the measures the
-// theories build. States appear as their abbreviations, as in English.
+// theories build. States, abbreviated in English (IRN), are named here by
+// their Persian names (bloc.Abbr).
 // The sentences other packages also say are translated once, in their
 // files: "no CINC for one of the states" and the lists "%s, %s"
 // (say_fa_indicators.go), "%s opposes %s: %s." and "no revisionism data:
