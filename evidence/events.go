@@ -142,7 +142,9 @@ func fill(r *bloc.WordsDeedsYear) {
 // that year and the deed gap.
 func baseline(r *bloc.WordsDeedsYear, w *world.World, a, b bloc.CCode, y int) {
 	var q1, q2 float64
-	w.EachDyadOf(a, y, func(c bloc.CCode, d *world.DyadYear) {
+	// In the order of the partners' codes: a float sum's last bits depend
+	// on the order of its terms.
+	w.DyadsOf(a, y, func(c bloc.CCode, d *world.DyadYear) {
 		if c == b || !w.CoversDyad(world.Events, a, c, y) {
 			return
 		}

@@ -11,7 +11,9 @@
 package indicators
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 
@@ -120,6 +122,7 @@ type Frame struct {
 
 	armsOnce sync.Once
 	arms     map[bloc.CCode]float64
+	armsTot  float64
 	armsWin  bloc.Period
 	offOnce  sync.Once
 	off      offenseScale
@@ -276,3 +279,15 @@ func periodPtr(p bloc.Period) *bloc.Period {
 }
 
 func clamp01(x float64) float64 { return math.Max(0, math.Min(1, x)) }
+
+// SumByState returns the sum of m's values added in increasing order of
+// the state's code. A float sum's last bits depend on the order of its
+// terms, and ranging over a map visits them in a random order: summing in
+// that order would make the same input give different verdicts.
+func SumByState(m map[bloc.CCode]float64) float64 {
+	var sum float64
+	for _, c := range slices.Sorted(maps.Keys(m)) {
+		sum += m[c]
+	}
+	return sum
+}

@@ -41,9 +41,13 @@ func (f *Frame) DisputeHistory(j, i bloc.CCode) bloc.Measure {
 			n++
 		}
 	}
+	// Summed in year order: a map's iteration order is random, and a float
+	// sum's last bits depend on the order of its terms.
 	var sum float64
-	for _, h := range byYear {
-		sum += float64(h) / 5
+	for y := win.From; y <= win.To; y++ {
+		if h, ok := byYear[y]; ok {
+			sum += float64(h) / 5
+		}
 	}
 	m := measure(id, label, f.dyad(j, i), bloc.Some(sum/float64(win.Years())), "[0,1]", win.To, p)
 	m.Years = periodPtr(win)

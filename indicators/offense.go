@@ -81,10 +81,7 @@ func (f *Frame) ArmsExportShare(c bloc.CCode) bloc.Measure {
 	if ex == nil {
 		return missing(id, label, f.Abb(c), "[0,1]", p, f.notCovered(world.Arms))
 	}
-	var tot float64
-	for _, v := range ex {
-		tot += v
-	}
+	tot := f.armsTotal()
 	if tot == 0 {
 		return missing(id, label, f.Abb(c), "[0,1]", p, bloc.Sayf("no arms transfers recorded in the window"))
 	}
@@ -95,8 +92,18 @@ func (f *Frame) ArmsExportShare(c bloc.CCode) bloc.Measure {
 
 // exports returns armsExports, computed once per frame.
 func (f *Frame) exports() (map[bloc.CCode]float64, bloc.Period) {
-	f.armsOnce.Do(func() { f.arms, f.armsWin, _ = f.armsExports() })
+	f.armsOnce.Do(func() {
+		f.arms, f.armsWin, _ = f.armsExports()
+		f.armsTot = SumByState(f.arms)
+	})
 	return f.arms, f.armsWin
+}
+
+// armsTotal returns the world's arms exports over the window (the sum of
+// exports), computed once per frame.
+func (f *Frame) armsTotal() float64 {
+	f.exports()
+	return f.armsTot
 }
 
 // offenseScale holds the year's largest values of the offense proxies.

@@ -765,10 +765,7 @@ func checkArmsExporterRank(x *claimCtx) (bloc.ClaimVerdict, why, []bloc.Measure)
 	if !ok {
 		return bloc.NotTestable, said(bloc.Sayf("SIPRI transfers for %d–%d are not loaded (the data cover 1950–2021).", from, to)), nil
 	}
-	var tot float64
-	for _, v := range ex {
-		tot += v
-	}
+	tot := indicators.SumByState(ex)
 	r, _ := rankIn(ex, s)
 	m := bloc.Measure{ID: "arms.export_share", Label: "share of world major-arms exports", Subject: x.abb(s), Value: bloc.Some(ex[s] / tot), Range: "[0,1]", Year: to,
 		Years: &bloc.Period{From: from, To: to}, Source: bloc.Provenance{Dataset: string(world.Arms), Formula: "Σ TIV_j→· / Σ TIV over the years"}}
