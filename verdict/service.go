@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -114,7 +115,43 @@ func Resolve(reg *registry.Registry, s string, p bloc.Period, which string) (blo
 	if first, last := reg.Years(st.CCode); first != 0 {
 		e.Hints = []string{fmt.Sprintf("choose years within %d–%d with --from and --to", first, last)}
 	}
+	if alt := namesakes(reg, st, p); len(alt) > 0 {
+		e.Hints = append(e.Hints, "members in "+p.String()+" with a similar name: "+strings.Join(alt, ", "))
+	}
 	return st, e
+}
+
+// namesakes lists the states that were members in the period and whose
+// name shares a word stem (five letters) with st's: the German Federal
+// Republic for Germany in the 1950s, the two Yemens for Yemen in the 1980s.
+func namesakes(reg *registry.Registry, st bloc.State, p bloc.Period) []string {
+	stems := func(name string) []string {
+		var out []string
+		for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == ' ' || r == '-' || r == ',' || r == '(' || r == ')' }) {
+			if len([]rune(w)) >= 5 {
+				out = append(out, string([]rune(w)[:5]))
+			}
+		}
+		return out
+	}
+	mine := stems(st.Name)
+	seen := map[bloc.CCode]bool{st.CCode: true}
+	var out []string
+	for y := p.From; y <= p.To; y++ {
+		for _, m := range reg.Members(y) {
+			if seen[m.CCode] {
+				continue
+			}
+			for _, s := range stems(m.Name) {
+				if slices.Contains(mine, s) {
+					seen[m.CCode] = true
+					out = append(out, fmt.Sprintf("%s (%s, %d)", m.Name, m.Abb, m.CCode))
+					break
+				}
+			}
+		}
+	}
+	return out
 }
 
 // CaseFor returns the case file for the dyad a→b: file when given (it must

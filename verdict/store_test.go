@@ -166,6 +166,8 @@ func TestStoreBadInput(t *testing.T) {
 		{"unknown state", Request{A: "Irqn", B: "RUS"}, bloc.ENOTFOUND, []string{`A: no state matches "Irqn"`, "did you mean: Iran (630, IRN)"}},
 		{"not in the system", Request{A: "GFR", B: "RUS", Period: bloc.Period{From: 2000, To: 2005}}, bloc.ENODATA,
 			[]string{"German Federal Republic (GFR, 260) is not a member of the state system in 2000–2005", "1955-05-05 to 1990-10-02", "1955–1990"}},
+		{"not in the system, namesakes", Request{A: "FRN", B: "GMY", Period: bloc.Period{From: 1950, To: 1960}}, bloc.ENODATA,
+			[]string{"B: Germany (GMY, 255) is not a member", "similar name: German Democratic Republic (GDR, 265), German Federal Republic (GFR, 260)"}},
 		{"same state", Request{A: "Iran", B: "630"}, bloc.EINVALID, []string{"A and B are the same state"}},
 		{"from after to", Request{A: "IRN", B: "RUS", Period: bloc.Period{From: 2018, To: 2009}}, bloc.EINVALID, []string{"--from 2018 is after --to 2009"}},
 		{"malformed case file", Request{A: "IRN", B: "RUS", CaseFile: filepath.Join("testdata", "bad-case.yaml")}, bloc.EINVALID, []string{"bad-case.yaml:9: facts[0].date"}},
