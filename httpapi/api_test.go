@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -163,6 +164,31 @@ func TestAPI(t *testing.T) {
 		resp, body = get(t, ts, "/api/whatif?a=IRN&b=RUS&set="+urlEscape("USA.intentions=low;IRN.cinc*=2@2016"))
 		if resp.StatusCode != 200 || !bytes.Contains(body, []byte(`"custom"`)) {
 			t.Errorf("custom whatif: %d %.300s", resp.StatusCode, body)
+		}
+		// In Persian: the same English changes, and beside them the same
+		// lines in Persian, index for index.
+		resp, body = get(t, ts, "/api/whatif?a=IRN&b=RUS&scenario=us-threat-fades,iran-grows-strong&lang=fa")
+		var fa struct {
+			Scenarios []struct {
+				Changes     []string
+				ChangesText []string `json:"changes_text"`
+			}
+		}
+		if resp.StatusCode != 200 || json.Unmarshal(body, &fa) != nil || len(fa.Scenarios) != 2 {
+			t.Fatalf("whatif in Persian: %d %.300s", resp.StatusCode, body)
+		}
+		for k, sc := range fa.Scenarios {
+			if len(sc.ChangesText) != len(sc.Changes) || !reflect.DeepEqual(sc.Changes, rep.Scenarios[k].Changes) {
+				t.Errorf("scenario %d: %d changes, %d in Persian; English %q vs %q", k, len(sc.Changes), len(sc.ChangesText), sc.Changes, rep.Scenarios[k].Changes)
+			}
+			for i, c := range sc.ChangesText {
+				if c == sc.Changes[i] || !strings.ContainsAny(c, "ابپتسیرهوندکگم") {
+					t.Errorf("scenario %d change %d not in Persian: %q", k, i, c)
+				}
+			}
+		}
+		if resp, _ := get(t, ts, "/api/whatif?a=IRN&b=RUS&scenario=all&lang=xx"); resp.StatusCode != 400 {
+			t.Errorf("whatif with lang=xx: %d, want 400", resp.StatusCode)
 		}
 	})
 
