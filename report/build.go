@@ -807,7 +807,7 @@ func (b *builder) sources() {
 	if bib := datasets.BibTeX(list...); bib != "" {
 		b.section("bibtex", 3, l.T("sec.bibtex"), Block{Kind: KindCode, Code: strings.TrimSpace(bib)})
 	}
-	b.add(note(plain(l.T("doc.generated", "version", b.in.Version, "schema", v.SchemaVersion))))
+	b.add(note(plain(l.T("doc.generated", "version", b.in.Version, "schema", l.Digits(v.SchemaVersion)))))
 }
 
 // generic lays out JSON this build has no dedicated layout for: an array
