@@ -145,6 +145,35 @@ func TestAPI(t *testing.T) {
 		}
 	})
 
+	t.Run("prior", func(t *testing.T) {
+		weigh := func(path string) *bloc.Evidence {
+			resp, body := get(t, ts, path)
+			var v bloc.Verdict
+			if resp.StatusCode != 200 || json.Unmarshal(body, &v) != nil || v.Evidence == nil {
+				t.Fatalf("%s: %d %.300s", path, resp.StatusCode, body)
+			}
+			return v.Evidence
+		}
+		for _, dyad := range []string{"a=IRN&b=RUS", "a=PAK&b=CHN"} { // with the built-in ledger, and on the shared World
+			uniform := weigh("/api/explain?" + dyad)
+			tilted := weigh("/api/explain?" + dyad + "&prior=" + urlEscape("BoP=0.9"))
+			if tilted.Prior != "BoP=0.9" || uniform.Prior == tilted.Prior {
+				t.Errorf("%s: prior %q (uniform %q)", dyad, tilted.Prior, uniform.Prior)
+			}
+			post := func(e *bloc.Evidence, id string) float64 {
+				for _, h := range e.Hypotheses {
+					if h.ID == id {
+						return h.Posterior
+					}
+				}
+				return -1
+			}
+			if post(tilted, "balance_of_power") <= post(uniform, "balance_of_power") {
+				t.Errorf("%s: a prior of 0.9 on BoP left its posterior at %.3f (uniform %.3f)", dyad, post(tilted, "balance_of_power"), post(uniform, "balance_of_power"))
+			}
+		}
+	})
+
 	t.Run("monitor and whatif", func(t *testing.T) {
 		resp, body := get(t, ts, "/api/monitor?a=IRN&b=RUS")
 		var m bloc.Termination
@@ -292,6 +321,9 @@ func TestBadRequests(t *testing.T) {
 		{"unknown parameter", "/api/explain?a=IRN&b=RUS&evil=1", 400, bloc.EINVALID},
 		{"bad case", "/api/explain?a=IRN&b=RUS&case=../../etc/passwd", 400, bloc.EINVALID},
 		{"bad lang", "/api/report?a=IRN&b=RUS&lang=xx", 400, bloc.EINVALID},
+		{"bad prior", "/api/explain?a=IRN&b=RUS&prior=BoT=2", 400, bloc.EINVALID},
+		{"unknown prior id", "/api/explain?a=IRN&b=RUS&prior=nobody=0.5", 400, bloc.EINVALID},
+		{"oversized prior", "/api/explain?a=IRN&b=RUS&prior=" + strings.Repeat("x", 300), 400, bloc.EINVALID},
 		{"bad format", "/api/report?a=IRN&b=RUS&format=exe", 400, bloc.EINVALID},
 		{"format traversal", "/api/report?a=IRN&b=RUS&format=../../etc/passwd", 400, bloc.EINVALID},
 		{"unknown chart", "/api/chart?a=IRN&b=RUS&id=../../etc/passwd", 404, bloc.ENOTFOUND},

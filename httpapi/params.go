@@ -1,7 +1,9 @@
 package httpapi
 
 import (
+	"errors"
 	"fmt"
+	"github.com/bloc-project/bloc/evidence"
 	"net/http"
 	"net/url"
 	"sort"
@@ -113,10 +115,17 @@ type dyad struct {
 	// NoCase asks for no case file and no evidence ledger even where
 	// built-in ones exist.
 	NoCase bool
+	// Prior is the prior of the evidence weighing, ID=P,... as for
+	// `bloc explain --prior` ("" for uniform), checked.
+	Prior string
 }
 
 // dyadParams are the parameters that name a dyad.
-var dyadParams = []string{"a", "b", "from", "to", "case"}
+var dyadParams = []string{"a", "b", "from", "to", "case", "prior"}
+
+// maxPrior bounds the prior parameter: six theories and the residual with
+// their probabilities fit in far less.
+const maxPrior = 256
 
 // parseDyad reads a, b, from, to and case: both states required, the
 // period both years or neither (the default period), within the store's
@@ -167,5 +176,28 @@ func (s *Server) parseDyad(q url.Values) (dyad, error) {
 	default:
 		return d, invalid(fmt.Sprintf("case=%q is not one of auto, none", trunc(q.Get("case"))))
 	}
+	if pr := strings.TrimSpace(q.Get("prior")); pr != "" {
+		if len(pr) > maxPrior {
+			return d, invalid(fmt.Sprintf("prior is at most %d bytes, not %d", maxPrior, len(pr)))
+		}
+		if _, err := evidence.ParsePrior(pr, evidence.Hypotheses()); err != nil {
+			var be *bloc.Error
+			if errors.As(err, &be) {
+				return d, &bloc.Error{Code: bloc.EINVALID, Message: strings.Replace(be.Message, "--prior", "prior", 1),
+					Hints: []string{"e.g. prior=BoT=0.4,BfP=0.3 (the rest share what is left); ids: " + strings.Join(priorIDs(), ", ")}}
+			}
+			return d, err
+		}
+		d.Prior = pr
+	}
 	return d, nil
+}
+
+// priorIDs lists the short names a prior may use.
+func priorIDs() []string {
+	var out []string
+	for _, h := range evidence.Hypotheses() {
+		out = append(out, evidence.Short(h.ID))
+	}
+	return out
 }

@@ -237,6 +237,7 @@ type vkey struct {
 	A, B   bloc.CCode
 	P      bloc.Period
 	NoCase bool
+	Prior  string
 }
 
 // verdictEntry is a cached verdict: its gzipped JSON (a tenth of the
@@ -405,7 +406,7 @@ func (s *Server) explain(d dyad) (*verdictEntry, error) {
 	if a.CCode == b.CCode {
 		return nil, invalid(fmt.Sprintf("a and b are the same state, %s (%s): a state does not align with itself", a.Name, a.Abb), "give two different states, e.g. a=IRN&b=RUS")
 	}
-	key := vkey{A: a.CCode, B: b.CCode, P: d.Period, NoCase: d.NoCase}
+	key := vkey{A: a.CCode, B: b.CCode, P: d.Period, NoCase: d.NoCase, Prior: d.Prior}
 	return s.verdicts.Get(key, func() (*verdictEntry, int64, error) {
 		var v *bloc.Verdict
 		withCase := false
@@ -418,14 +419,21 @@ func (s *Server) explain(d dyad) (*verdictEntry, error) {
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 			defer cancel()
 			s.loads <- struct{}{}
-			v, _, err = verdict.ExplainRequest(ctx, s.store, verdict.Request{A: strconv.Itoa(int(a.CCode)), B: strconv.Itoa(int(b.CCode)), Period: d.Period, Options: verdict.DefaultOptions()})
+			v, _, err = verdict.ExplainRequest(ctx, s.store, verdict.Request{A: strconv.Itoa(int(a.CCode)), B: strconv.Itoa(int(b.CCode)), Period: d.Period, Prior: d.Prior, Options: verdict.DefaultOptions()})
 			<-s.loads
 		} else {
 			var we *worldEntry
 			if we, err = s.world(d.Period); err != nil {
 				return nil, 0, err
 			}
-			v, err = verdict.ExplainFrame(we.f, a.CCode, b.CCode, verdict.DefaultOptions())
+			opt := verdict.DefaultOptions()
+			if d.Prior != "" {
+				if opt.Prior, err = evidence.ParsePrior(d.Prior, evidence.Hypotheses()); err != nil {
+					return nil, 0, err
+				}
+				opt.PriorName = d.Prior
+			}
+			v, err = verdict.ExplainFrame(we.f, a.CCode, b.CCode, opt)
 		}
 		if err != nil {
 			return nil, 0, err

@@ -148,7 +148,7 @@ func (s *Server) whatifHandler(w http.ResponseWriter, r *http.Request) {
 	for _, n := range runs {
 		fmt.Fprintf(&key, "%s:%s|", n.Name, strings.Join(n.Sets, ";"))
 	}
-	k := vkey{A: a.CCode, B: bst.CCode, P: d.Period, NoCase: d.NoCase}
+	k := vkey{A: a.CCode, B: bst.CCode, P: d.Period, NoCase: d.NoCase, Prior: d.Prior}
 	b, err := s.outputs.Get(okey{V: k, What: "whatif", ID: key.String() + strconv.Itoa(at) + "|" + string(lang)}, func() (*blob, int64, error) {
 		select {
 		case s.loads <- struct{}{}:
@@ -159,7 +159,7 @@ func (s *Server) whatifHandler(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 		defer cancel()
 		pr, err := verdict.Prepare(ctx, s.store, verdict.Request{A: strconv.Itoa(int(a.CCode)), B: strconv.Itoa(int(bst.CCode)), Period: d.Period,
-			NoCase: d.NoCase, NoLedger: d.NoCase, Options: verdict.DefaultOptions()})
+			NoCase: d.NoCase, NoLedger: d.NoCase, Prior: d.Prior, Options: verdict.DefaultOptions()})
 		if err != nil {
 			return nil, 0, err
 		}

@@ -31,10 +31,13 @@ charts, in English or Persian; download the report (HTML, PDF, Markdown, ZIP) an
 each chart (CSV, JSON).
 
 API (GET; errors are JSON {code, message, hints} with a 4xx status for bad requests):
-  /api/explain?a=IRN&b=RUS[&from=2009&to=2018][&case=none]   the verdict (docs/verdict-schema.md)
+  /api/explain?a=IRN&b=RUS[&from=2009&to=2018][&case=none][&prior=BoT=0.4,BfP=0.3]
+                                                             the verdict (docs/verdict-schema.md); prior as
+                                                             for bloc explain --prior (any dyad request)
   /api/charts?a=&b=[&from=&to=]                              every chart's data
   /api/chart?a=&b=&id=trade&format=json|csv|svg|png          one chart
   /api/report?a=&b=&lang=en|fa&format=json|md|html|pdf|zip   the report
+  /api/monitor?a=&b=   /api/whatif?a=&b=[&scenario=all|NAME,...][&set=MOD;...][&at=Y][&lang=fa]
   /api/panel?a=&b=[&unit=dyad-year|state-year][&add=nmc,atop][&format=json|csv|jsonl]   a panel slice
   /api/states[?year=Y]   /api/resolve?q=NAME   /api/datasets   /api/cite?datasets=A,B | a=&b=
   /api/i18n?lang=fa      /api/meta             /api/health
