@@ -109,7 +109,7 @@ func JoinAnd(words []string, comma, and string) string {
 // formatted by its verb as fmt.Sprintf would.
 func Sayf(format string, args ...any) Msg {
 	m := Msg{Format: format, Args: make([]Arg, 0, len(args))}
-	verbs := verbsOf(format)
+	verbs, _ := verbsOf(format)
 	for i, a := range args {
 		spec := "%v"
 		if i < len(verbs) {
@@ -200,6 +200,14 @@ func Render(format string, args []string) string {
 // Verbs counts the argument verbs of a format and reports the highest
 // explicit index it uses (0 when none).
 func Verbs(format string) (n, maxIndex int) {
+	specs, maxIndex := verbsOf(format)
+	return len(specs), maxIndex
+}
+
+// verbsOf returns each argument verb of format as a format of its own
+// ("%.2f", "%d", ...; an explicit index dropped) and the highest explicit
+// index (0 when none).
+func verbsOf(format string) (specs []string, maxIndex int) {
 	for i := 0; i < len(format); i++ {
 		if format[i] != '%' {
 			continue
@@ -209,36 +217,16 @@ func Verbs(format string) (n, maxIndex int) {
 			continue
 		}
 		if format[j-1] != '%' {
-			n++
+			spec := format[i:j]
+			if k := strings.IndexByte(spec, ']'); k >= 0 {
+				spec = "%" + spec[k+1:]
+			}
+			specs = append(specs, spec)
 			maxIndex = max(maxIndex, idx)
 		}
 		i = j - 1
 	}
-	return n, maxIndex
-}
-
-// verbsOf returns each argument verb of format as a format of its own
-// ("%.2f", "%d", ...).
-func verbsOf(format string) []string {
-	var out []string
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			continue
-		}
-		j, _, ok := parseVerb(format, i)
-		if !ok {
-			continue
-		}
-		if format[j-1] != '%' {
-			spec := format[i:j]
-			if k := strings.IndexByte(spec, ']'); k >= 0 { // drop an explicit index
-				spec = "%" + spec[k+1:]
-			}
-			out = append(out, spec)
-		}
-		i = j - 1
-	}
-	return out
+	return specs, maxIndex
 }
 
 // parseVerb reads the verb that starts at format[i] == '%': flags, an

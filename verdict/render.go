@@ -3,6 +3,7 @@ package verdict
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/bloc-project/bloc/evidence"
 	"io"
 	"strings"
 	"text/tabwriter"
@@ -217,26 +218,13 @@ func name(v *bloc.Verdict, id string) string {
 	return id
 }
 
-// short abbreviates a theory ID for narrow columns.
+// short abbreviates a theory ID for narrow columns: evidence.Short's name,
+// or the ID's first four letters.
 func short(id string) string {
-	switch id {
-	case "balance_of_threat":
-		return "BoT"
-	case "balance_of_power":
-		return "BoP"
-	case "bandwagoning_walt":
-		return "BW"
-	case "bandwagoning_profit":
-		return "BfP"
-	case "interdependence":
-		return "EI"
-	case "identity":
-		return "ID"
+	if s := evidence.Short(id); s != id || len(id) <= 4 {
+		return s
 	}
-	if len(id) > 4 {
-		return id[:4]
-	}
-	return id
+	return id[:4]
 }
 
 type printer struct {
