@@ -40,7 +40,8 @@ FUZZ_TARGETS = \
 	./events:FuzzSynth \
 	./clickhouse:FuzzParseDSN \
 	./httpapi:FuzzQuery \
-	.:FuzzRender
+	.:FuzzRender \
+	./internal/parquetw:FuzzRoundTrip
 fuzz:
 	@for t in $(FUZZ_TARGETS) $(EXTRA_FUZZ); do \
 		pkg=$${t%%:*}; name=$${t##*:}; \

@@ -37,7 +37,10 @@ type builder struct {
 	index []indexRef
 }
 
-type indexRef struct{ table, alias, key string }
+type indexRef struct {
+	table, alias, key string
+	rows              int // at most this many rows (a capacity hint)
+}
 
 func (b *builder) directed() bool { return b.unit == DyadYear && !b.opt.NonDirected }
 
@@ -278,6 +281,7 @@ func (b *builder) mergeLookups() error {
 	rename := map[string]string{} // alias → merged table alias
 	var groups [][]lookupRef
 	var groupKeys []string
+	var groupRows []int
 	for _, key := range keys {
 		// Large tables (fpsim, UN votes, IGOs, trade) are joined alone:
 		// merging them would cost about what it saves.
@@ -289,14 +293,14 @@ func (b *builder) mergeLookups() error {
 				return b.fail(err)
 			}
 			if total+n > mergeMaxRows {
-				groups, groupKeys = append(groups, []lookupRef{l}), append(groupKeys, key)
+				groups, groupKeys, groupRows = append(groups, []lookupRef{l}), append(groupKeys, key), append(groupRows, int(n))
 			} else {
 				small = append(small, l)
 				total += n
 			}
 		}
 		if len(small) > 0 {
-			groups, groupKeys = append(groups, small), append(groupKeys, key)
+			groups, groupKeys, groupRows = append(groups, small), append(groupKeys, key), append(groupRows, int(total))
 		}
 	}
 	for i, ls := range groups {
@@ -325,7 +329,7 @@ func (b *builder) mergeLookups() error {
 		if err := b.numbered(name); err != nil {
 			return err
 		}
-		b.index = append(b.index, indexRef{table: name, alias: m, key: key})
+		b.index = append(b.index, indexRef{table: name, alias: m, key: key, rows: groupRows[i]})
 		b.join(fmt.Sprintf("JOIN %s AS %s ON %s.r = u.r_%s", name, m, m, m))
 	}
 	for i := range b.p.Columns {
@@ -467,6 +471,7 @@ func (b *builder) finish() error {
 		order = "u.ccode, u.year"
 	}
 	b.p.prepare = b.orderedUniverse(order)
+	b.p.index, b.p.hasState = b.index, len(b.stateVals) > 0
 	b.p.query = "SELECT " + strings.Join(exprs, ", ") + " FROM _bloc_ui AS u " + strings.Join(b.joins, " ")
 	b.p.order = " ORDER BY " + order
 	if traceLevel == "2" {

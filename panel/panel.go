@@ -101,6 +101,12 @@ type Panel struct {
 	query    string // the panel's rows, unordered
 	order    string // the ORDER BY clause that puts them in key order
 	temps    []string
+	index    []indexRef // the merged lookup tables (the Go writer reads them)
+	hasState bool       // _bloc_state exists
+
+	// duckWriter makes WriteFile write Parquet with DuckDB's COPY instead of
+	// the Go writer (tests compare the two).
+	duckWriter bool
 }
 
 // Len returns the number of rows.

@@ -2,6 +2,8 @@ package panel
 
 import (
 	"fmt"
+	"math/bits"
+	"slices"
 )
 
 // universe creates the state-years (_bloc_sys) and the panel's rows
@@ -62,6 +64,53 @@ func (b *builder) universe(dataEnd int) error {
 		b.note("politically relevant dyads only: contiguity type 1–5 (COW v3.2, the last type carried forward after %d) or a COW major power on either side (major-power spells ending in %d extended to %d)", dataEnd, dataEnd, opt.MRY)
 	}
 	return nil
+}
+
+// dyadKeys makes the keys (ccode1·1000 + ccode2)·10000 + year of the
+// dyad-year universe in key order from the keys ccode·10000 + year of the
+// state-years, as the query of universe does: every pair of distinct states
+// in the system in the same year (ccode1 < ccode2 when non-directed), less
+// the dyad-years of false_cow_dyads (directed keys). It serves the Go
+// Parquet writer, which checks its count against the store's universe.
+func dyadKeys(stateYears, falseDyads []int64, from, to int, nondirected bool) []int64 {
+	words := (to - from + 64) / 64
+	var codes []int64
+	years := map[int64][]uint64{} // ccode → bitset of its years
+	for _, k := range stateYears {
+		c, y := k/10000, int(k%10000)-from
+		if y < 0 || y > to-from {
+			continue
+		}
+		if _, ok := years[c]; !ok {
+			codes = append(codes, c)
+			years[c] = make([]uint64, words)
+		}
+		years[c][y/64] |= 1 << (y % 64)
+	}
+	slices.Sort(codes)
+	falseSet := make(map[int64]bool, len(falseDyads))
+	for _, k := range falseDyads {
+		falseSet[k] = true
+	}
+	var keys []int64
+	for _, a := range codes {
+		ya := years[a]
+		for _, b := range codes {
+			if b == a || (nondirected && b < a) {
+				continue
+			}
+			yb := years[b]
+			for w := range words {
+				for both := ya[w] & yb[w]; both != 0; both &= both - 1 {
+					y := int64(from + w*64 + bits.TrailingZeros64(both))
+					if k := (a*1000+b)*10000 + y; !falseSet[k] {
+						keys = append(keys, k)
+					}
+				}
+			}
+		}
+	}
+	return keys
 }
 
 // contYears is the first-month contiguity type of every directed dyad-year

@@ -71,9 +71,6 @@ func (p *Panel) WriteFile(ctx context.Context, path string, f Format) error {
 	if p.conn == nil {
 		return &bloc.Error{Code: bloc.EINVALID, Op: "panel", Message: "the panel is closed"}
 	}
-	if err := p.ready(ctx); err != nil {
-		return err
-	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -113,14 +110,24 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// writeOrdered writes a file of the panel in key order. The query yields
-// the rows in that order when DuckDB keeps the order of the ordered universe
-// through the joins (see orderedUniverse) and COPY keeps it with
-// PRESERVE_ORDER; a Parquet file is read back to check it (0.1 s for the
-// reference chain) and written again through ORDER BY when the check
-// fails. CSV and JSON lines, which cannot be checked as cheaply, go through
-// ORDER BY.
+// writeOrdered writes a file of the panel in key order. Parquet is written
+// by the Go writer (gather.go) when every column is INTEGER or DOUBLE, the
+// case of every dyad-year panel. Otherwise DuckDB writes the file: the
+// panel's query yields the rows in key order when DuckDB keeps the order of
+// the ordered universe through the joins (see orderedUniverse) and COPY
+// keeps it with PRESERVE_ORDER; a Parquet file is read back to check it
+// (0.1 s for the reference chain) and written again through ORDER BY when
+// the check fails. CSV and JSON lines, which cannot be checked as cheaply,
+// go through ORDER BY.
 func (p *Panel) writeOrdered(ctx context.Context, path string, f Format) error {
+	if f == Parquet && !p.duckWriter {
+		if g, ok := p.goPlan(); ok {
+			return g.writeParquet(ctx, path)
+		}
+	}
+	if err := p.ready(ctx); err != nil {
+		return err
+	}
 	if f != Parquet {
 		return p.copyTo(ctx, path, f)
 	}
