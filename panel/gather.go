@@ -541,46 +541,79 @@ func (g *gPlan) scan(ctx context.Context, q string, size int) (keys []int64, val
 	return keys, vals, err
 }
 
-// keyIndex maps the keys of a lookup table to their row numbers (1, 2,
-// ...): open addressing on a power-of-two table, 0 for an empty slot.
+// keyIndex maps the keys (pair·10000 + year, pair = ccode1·1000 + ccode2
+// or ccode) of a lookup table to their row numbers (1, 2, ...), in two
+// levels: the pair's span of years, then the year within it. The universe
+// is read in pair order, so a lookup touches one span per pair and then
+// memory in sequence; a hash table of the keys missed the cache on most of
+// its 4.5M lookups for the reference chain (0.34 s against 0.03 s).
 type keyIndex struct {
-	keys []int64
-	rows []int32
-	mask uint64
+	span  []int32 // pair → index into first/years, -1 for none
+	first []int16 // first year of the span
+	years []int16 // number of years of the span
+	base  []int32 // start of the span in rows
+	rows  []int32 // row number by year, 0 for none
 }
 
+// pairs bounds pair: COW codes are below 1000.
+const pairs = 1000 * 1000
+
 func newKeyIndex(keys []int64) *keyIndex {
-	size := 1
-	for size < 2*len(keys)+2 {
-		size <<= 1
+	ix := &keyIndex{span: make([]int32, pairs)}
+	for i := range ix.span {
+		ix.span[i] = -1
 	}
-	ix := &keyIndex{keys: make([]int64, size), rows: make([]int32, size), mask: uint64(size - 1)}
-	for r, k := range keys {
-		for h := hash64(uint64(k)) & ix.mask; ; h = (h + 1) & ix.mask {
-			if ix.rows[h] == 0 {
-				ix.keys[h], ix.rows[h] = k, int32(r+1)
-				break
-			}
+	for _, k := range keys {
+		p, y := k/10000, int16(k%10000)
+		if p < 0 || p >= pairs {
+			continue
 		}
+		s := ix.span[p]
+		if s < 0 {
+			ix.span[p] = int32(len(ix.first))
+			ix.first, ix.years = append(ix.first, y), append(ix.years, 1)
+			continue
+		}
+		if y < ix.first[s] {
+			ix.years[s] += ix.first[s] - y
+			ix.first[s] = y
+		} else if y-ix.first[s] >= ix.years[s] {
+			ix.years[s] = y - ix.first[s] + 1
+		}
+	}
+	ix.base = make([]int32, len(ix.first))
+	n := 0
+	for s, ys := range ix.years {
+		ix.base[s] = int32(n)
+		n += int(ys)
+	}
+	ix.rows = make([]int32, n)
+	for r, k := range keys {
+		p := k / 10000
+		if p < 0 || p >= pairs {
+			continue
+		}
+		s := ix.span[p]
+		ix.rows[int(ix.base[s])+int(int16(k%10000)-ix.first[s])] = int32(r + 1)
 	}
 	return ix
 }
 
 // get returns the row number of key k, 0 when absent.
 func (ix *keyIndex) get(k int64) int32 {
-	for h := hash64(uint64(k)) & ix.mask; ; h = (h + 1) & ix.mask {
-		r := ix.rows[h]
-		if r == 0 || ix.keys[h] == k {
-			return r
-		}
+	p := k / 10000
+	if p < 0 || p >= pairs {
+		return 0
 	}
-}
-
-func hash64(x uint64) uint64 {
-	x ^= x >> 33
-	x *= 0xff51afd7ed558ccd
-	x ^= x >> 33
-	return x
+	s := ix.span[p]
+	if s < 0 {
+		return 0
+	}
+	y := int(k%10000) - int(ix.first[s])
+	if y < 0 || y >= int(ix.years[s]) {
+		return 0
+	}
+	return ix.rows[int(ix.base[s])+y]
 }
 
 // goWriteError wraps an error of the Go writer.

@@ -217,7 +217,8 @@ func (g *gPlan) gather(b *gBuffers, off, end int) []parquetw.Chunk {
 			}
 		}
 	}
-	for ci, c := range g.cols {
+	for ci := range g.cols {
+		c := &g.cols[ci]
 		ch := &b.chunks[ci]
 		switch c.kind {
 		case gUniverse:

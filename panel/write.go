@@ -62,9 +62,9 @@ func (f Format) copyOptions() string {
 	}
 }
 
-// WriteFile writes the panel to path with DuckDB's writer for f: CSV with a
-// header and empty fields for missing values, Parquet, or JSON lines (one
-// object per row, null for missing values). The file is written under a
+// WriteFile writes the panel to path as f: CSV with a header and empty
+// fields for missing values, Parquet, or JSON lines (one object per row,
+// null for missing values); see writeOrdered for which writer writes it. The file is written under a
 // temporary name in the same directory and renamed into place when
 // complete, so path never holds a partial panel.
 func (p *Panel) WriteFile(ctx context.Context, path string, f Format) error {

@@ -72,8 +72,10 @@ dyad-year or state-year of the Correlates of War state system, with covariates f
 store joined in (--add). Columns carry peacesciencer's names and values where peacesciencer has the
 variable; missing means missing (outside a dataset's years a covariate is empty, never 0).
 
-The panel is built and written inside the embedded DuckDB store: CSV on stdout by default, or a file
-with --out (CSV, Parquet or JSON lines by extension), written atomically.`,
+The panel is built inside the embedded DuckDB store and written as CSV on stdout by default, or to a
+file with --out (CSV, Parquet or JSON lines by extension), atomically: the file appears complete or
+not at all. Rows are in (ccode1, ccode2, year) order; Parquet files carry min/max statistics per row
+group, so readers can skip row groups by code or year.`,
 		RunE: func(c *cobra.Command, args []string) error { return c.Help() },
 	}
 	c.AddCommand(e.panelUnitCmd(panel.DyadYear), e.panelUnitCmd(panel.StateYear), e.covariatesCmd())
