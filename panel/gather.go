@@ -151,9 +151,9 @@ func (p *Panel) goPlan() (*gPlan, bool) {
 		gc := gCol{float: c.Type == "DOUBLE"}
 		srcs, urefs := refsOf(c.expr)
 		switch {
-		case len(srcs) == 0 && slices.Contains(universeCols(p.Unit), strings.TrimPrefix(c.expr, "u.")) && c.Type == "INTEGER":
+		case strings.HasPrefix(c.expr, "u.") && slices.Contains(universeCols(p.Unit), c.expr[2:]) && c.Type == "INTEGER":
 			gc.kind = gUniverse
-			gc.ucol = slices.Index(universeCols(p.Unit), strings.TrimPrefix(c.expr, "u."))
+			gc.ucol = slices.Index(universeCols(p.Unit), c.expr[2:])
 		case len(srcs) == 1 && (srcs[0] == "st1" || srcs[0] == "st2") && onlyYear(urefs):
 			gc.kind, gc.side = gState, int(srcs[0][2]-'0')
 		case len(srcs) == 1 && srcs[0][0] == 'm' && onlyYear(urefs):
