@@ -41,7 +41,7 @@ func (g *gPlan) writeParquet(ctx context.Context, path string) error {
 			cols[i].Type = parquetw.Double
 		}
 	}
-	w, err := parquetw.NewWriter(bw, cols, parquetw.Options{CreatedBy: "bloc"})
+	w, err := parquetw.NewWriter(bw, cols, parquetw.Options{CreatedBy: "bloc", KeyValue: map[string]string{CodebookKey: g.p.codebookJSON()}})
 	if err != nil {
 		return goWriteError(path, err)
 	}

@@ -2,6 +2,7 @@ package panel
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -129,5 +130,42 @@ func TestStateYearParquet(t *testing.T) {
 	}
 	if n != p.Len() || !strings.Contains(name, "Iran") {
 		t.Errorf("%d rows (want %d), ccode 630 is %q", n, p.Len(), name)
+	}
+}
+
+// TestParquetCodebook: both writers put the panel's codebook (columns,
+// covariates, provenance) in the file's footer.
+func TestParquetCodebook(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db := store(t).DB()
+	dy := dyads(t, Options{MRY: 2025, From: 2016, To: 2016, Add: []string{"nmc", "atop"}})
+	sy, err := StateYears(ctx, store(t), Options{MRY: 2025, From: 2016, To: 2016, Add: []string{"nmc"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sy.Close()
+	for i, p := range []*Panel{dy, sy} {
+		path := filepath.Join(dir, fmt.Sprintf("p%d.parquet", i))
+		if err := p.WriteFile(ctx, path, Parquet); err != nil {
+			t.Fatal(err)
+		}
+		var raw []byte
+		q := fmt.Sprintf("SELECT value FROM parquet_kv_metadata('%s') WHERE decode(key) = '%s'", path, CodebookKey)
+		if err := db.QueryRow(q).Scan(&raw); err != nil {
+			t.Fatalf("%s: %v", p.Unit, err)
+		}
+		var cb Codebook
+		if err := json.Unmarshal(raw, &cb); err != nil {
+			t.Fatalf("%s: codebook %q: %v", p.Unit, raw, err)
+		}
+		var datasets []string
+		for _, pv := range cb.Provenance {
+			datasets = append(datasets, pv.Dataset+" "+pv.Version)
+		}
+		if cb.Unit != p.Unit || cb.Rows != p.Len() || len(cb.Columns) != len(p.Columns) || cb.Columns[len(cb.Columns)-1].Description == "" ||
+			!strings.Contains(strings.Join(datasets, ","), "cow_nmc_v7") || cb.Covariates[0].Formula == "" {
+			t.Errorf("%s: codebook unit %s, %d rows, %d columns, provenance %v", p.Unit, cb.Unit, cb.Rows, len(cb.Columns), datasets)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package panel
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"time"
 
@@ -132,6 +133,39 @@ func (p *Panel) Provenance() []bloc.Provenance {
 		}
 	}
 	return out
+}
+
+// Codebook describes a built panel: its unit, size, options, columns,
+// covariates (with their formulas and datasets), the provenance of every
+// dataset it used and the notes of its build. `bloc panel --codebook`
+// prints it, and Parquet files carry it as JSON in their footer's key-value
+// metadata under the key "bloc" (CodebookKey).
+type Codebook struct {
+	Unit       Unit              `json:"unit"`
+	Rows       int64             `json:"rows"`
+	Options    Options           `json:"options"`
+	Columns    []Column          `json:"columns"`
+	Covariates []Covariate       `json:"covariates"`
+	Provenance []bloc.Provenance `json:"provenance,omitempty"`
+	Notes      []string          `json:"notes,omitempty"`
+}
+
+// CodebookKey is the Parquet key-value metadata key of a panel's codebook.
+const CodebookKey = "bloc"
+
+// Codebook returns the panel's codebook.
+func (p *Panel) Codebook() Codebook {
+	return Codebook{Unit: p.Unit, Rows: p.rows, Options: p.Options, Columns: p.Columns,
+		Covariates: p.Covariates, Provenance: p.Provenance(), Notes: p.Notes}
+}
+
+// codebookJSON is the codebook as JSON for a file's metadata.
+func (p *Panel) codebookJSON() string {
+	b, err := json.Marshal(p.Codebook())
+	if err != nil { // the codebook is plain data: this does not happen
+		return "{}"
+	}
+	return string(b)
 }
 
 // Close drops the panel's temporary tables and releases its connection.

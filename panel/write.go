@@ -47,14 +47,16 @@ func FormatOf(path string) (Format, bool) {
 	return f, err == nil
 }
 
-func (f Format) copyOptions() string {
+func (p *Panel) copyOptions(f Format) string {
 	switch f {
 	case Parquet:
 		// No Bloom filters: DuckDB builds one per dictionary-encoded column
 		// chunk by default, a quarter of the writer's CPU time for the
 		// reference chain (bench/README.md), and panel readers filter on
 		// ranges of codes and years, which the row-group statistics serve.
-		return "(FORMAT parquet, WRITE_BLOOM_FILTER false, PRESERVE_ORDER true)"
+		// The codebook goes in the footer, as the Go writer puts it.
+		return fmt.Sprintf("(FORMAT parquet, WRITE_BLOOM_FILTER false, PRESERVE_ORDER true, KV_METADATA {%s: '%s'})",
+			CodebookKey, strings.ReplaceAll(p.codebookJSON(), "'", "''"))
 	case JSONL:
 		return "(FORMAT json)"
 	default:
@@ -170,7 +172,7 @@ func (p *Panel) copyTo(ctx context.Context, path string, f Format) error {
 }
 
 func (p *Panel) copyQuery(ctx context.Context, query, path string, f Format) error {
-	q := fmt.Sprintf("COPY (%s) TO '%s' %s", query, strings.ReplaceAll(path, "'", "''"), f.copyOptions())
+	q := fmt.Sprintf("COPY (%s) TO '%s' %s", query, strings.ReplaceAll(path, "'", "''"), p.copyOptions(f))
 	start := time.Now()
 	_, err := p.conn.ExecContext(ctx, q)
 	trace(start, q)

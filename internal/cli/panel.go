@@ -192,14 +192,7 @@ func (e *env) printCodebook(p *panel.Panel) error {
 	for _, c := range p.Columns {
 		t.rows = append(t.rows, []string{c.Name, c.Type, c.Covariate, c.Description})
 	}
-	t.json = struct {
-		Unit       panel.Unit        `json:"unit"`
-		Rows       int64             `json:"rows"`
-		Options    panel.Options     `json:"options"`
-		Columns    []panel.Column    `json:"columns"`
-		Covariates []panel.Covariate `json:"covariates"`
-		Notes      []string          `json:"notes,omitempty"`
-	}{p.Unit, p.Len(), p.Options, p.Columns, p.Covariates, p.Notes}
+	t.json = p.Codebook()
 	if err := e.print(t); err != nil {
 		return err
 	}
