@@ -203,6 +203,8 @@ func castAs(expr, typ string) string { return fmt.Sprintf("CAST(%s AS %s)", expr
 
 // load reads from DuckDB everything the rows are gathered from.
 func (g *gPlan) load(ctx context.Context) error {
+	start := time.Now()
+	defer trace(start, "-- Go writer: values read from the store")
 	p := g.p
 	from, to := p.Options.From, p.Options.To
 	years := to - from + 1

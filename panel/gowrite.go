@@ -3,8 +3,11 @@ package panel
 import (
 	"bufio"
 	"context"
+	"io"
 	"os"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -19,39 +22,46 @@ const rowGroupRows = 122880
 // the values are read from DuckDB once per source row (gPlan.load), then
 // row groups are gathered and encoded on every core and appended in order.
 func (g *gPlan) writeParquet(ctx context.Context, path string) error {
-	start := time.Now()
-	if err := g.load(ctx); err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
+	return g.writeFile(ctx, path, func(w io.Writer) error {
+		if err := g.load(ctx); err != nil {
+			return err
 		}
-		return goWriteError(path, err)
-	}
-	trace(start, "-- Go writer: values read from the store")
-	start = time.Now()
+		cols := make([]parquetw.Column, len(g.p.Columns))
+		for i, c := range g.p.Columns {
+			cols[i] = parquetw.Column{Name: c.Name, Type: parquetw.Int32}
+			if g.cols[i].float {
+				cols[i].Type = parquetw.Double
+			}
+		}
+		pw, err := parquetw.NewWriter(w, cols, parquetw.Options{CreatedBy: "bloc", KeyValue: map[string]string{CodebookKey: g.p.codebookJSON()}})
+		if err != nil {
+			return err
+		}
+		if err := runGroups(ctx, g, pw.Encode, pw.Append); err != nil {
+			return err
+		}
+		return pw.Close()
+	})
+}
+
+// writeCSVFile writes the panel as CSV at path with the Go writer.
+func (g *gPlan) writeCSVFile(ctx context.Context, path string) error {
+	return g.writeFile(ctx, path, func(w io.Writer) error { return g.writeCSV(ctx, w) })
+}
+
+// writeFile loads the plan's values and has write write the file at path
+// (an existing, empty temporary file) through a buffer.
+func (g *gPlan) writeFile(ctx context.Context, path string, write func(io.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
 	if err != nil {
 		return goWriteError(path, err)
 	}
 	defer f.Close()
 	bw := bufio.NewWriterSize(f, 1<<20)
-	cols := make([]parquetw.Column, len(g.p.Columns))
-	for i, c := range g.p.Columns {
-		cols[i] = parquetw.Column{Name: c.Name, Type: parquetw.Int32}
-		if g.cols[i].float {
-			cols[i].Type = parquetw.Double
-		}
-	}
-	w, err := parquetw.NewWriter(bw, cols, parquetw.Options{CreatedBy: "bloc", KeyValue: map[string]string{CodebookKey: g.p.codebookJSON()}})
-	if err != nil {
-		return goWriteError(path, err)
-	}
-	if err := g.encodeAll(ctx, w); err != nil {
+	if err := write(bw); err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		return goWriteError(path, err)
-	}
-	if err := w.Close(); err != nil {
 		return goWriteError(path, err)
 	}
 	if err := bw.Flush(); err != nil {
@@ -60,19 +70,78 @@ func (g *gPlan) writeParquet(ctx context.Context, path string) error {
 	if err := f.Close(); err != nil {
 		return goWriteError(path, err)
 	}
-	trace(start, "-- Go writer: rows gathered, encoded and written")
 	return nil
 }
 
-// encodeAll gathers and encodes the row groups on GOMAXPROCS goroutines
-// and appends them to w in order; at most two row groups per goroutine are
-// held between encoding and appending.
-func (g *gPlan) encodeAll(ctx context.Context, w *parquetw.Writer) error {
+// writeCSV writes the panel as CSV to w as DuckDB's COPY (FORMAT csv,
+// HEADER true) writes it: a header, comma-separated values, empty fields
+// for missing values, numbers formatted as DuckDB formats them (duckFloat),
+// "\n" line ends. TestGoWriterMatchesQuery compares the bytes.
+func (g *gPlan) writeCSV(ctx context.Context, w io.Writer) error {
+	if err := g.load(ctx); err != nil {
+		return err
+	}
+	var head []byte
+	for i, c := range g.p.Columns {
+		if i > 0 {
+			head = append(head, ',')
+		}
+		head = csvField(head, c.Name)
+	}
+	if _, err := w.Write(append(head, '\n')); err != nil {
+		return err
+	}
+	return runGroups(ctx, g, csvRows, func(b []byte) error {
+		_, err := w.Write(b)
+		return err
+	})
+}
+
+// csvField appends a CSV field, quoted when it holds a comma, a quote or a
+// line break.
+func csvField(dst []byte, s string) []byte {
+	if !strings.ContainsAny(s, ",\"\r\n") {
+		return append(dst, s...)
+	}
+	return append(append(append(dst, '"'), strings.ReplaceAll(s, `"`, `""`)...), '"')
+}
+
+// csvRows formats n rows of chunks as CSV lines. (Caching the text of
+// repeated doubles per column made it slower, row by row or column by
+// column: bench/README.md.)
+func csvRows(n int, chunks []parquetw.Chunk) ([]byte, error) {
+	buf := make([]byte, 0, n*4*len(chunks))
+	for i := range n {
+		for c := range chunks {
+			ch := &chunks[c]
+			if c > 0 {
+				buf = append(buf, ',')
+			}
+			switch {
+			case ch.Valid != nil && !ch.Valid[i]:
+			case ch.F64 != nil:
+				buf = duckFloat(buf, ch.F64[i])
+			default:
+				buf = strconv.AppendInt(buf, int64(ch.I32[i]), 10)
+			}
+		}
+		buf = append(buf, '\n')
+	}
+	return buf, nil
+}
+
+// runGroups gathers the row groups of the universe on GOMAXPROCS
+// goroutines, turns each into a T with encode, and hands the Ts to emit in
+// row order; at most GOMAXPROCS+1 row groups are gathered or wait to be
+// emitted (a CSV row group is about 55 MB for the reference chain).
+func runGroups[T any](ctx context.Context, g *gPlan, encode func(rows int, chunks []parquetw.Chunk) (T, error), emit func(T) error) error {
+	start := time.Now()
+	defer trace(start, "-- Go writer: rows gathered, encoded and written")
 	n := len(g.keys)
 	groups := (n + rowGroupRows - 1) / rowGroupRows
 	workers := max(1, min(runtime.GOMAXPROCS(0), groups))
 	type result struct {
-		rg  *parquetw.RowGroup
+		v   T
 		err error
 	}
 	results := make([]chan result, groups)
@@ -81,7 +150,7 @@ func (g *gPlan) encodeAll(ctx context.Context, w *parquetw.Writer) error {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	window := make(chan struct{}, 2*workers)
+	window := make(chan struct{}, workers+1)
 	next := make(chan int)
 	go func() {
 		defer close(next)
@@ -107,8 +176,8 @@ func (g *gPlan) encodeAll(ctx context.Context, w *parquetw.Writer) error {
 			for i := range next {
 				off := i * rowGroupRows
 				end := min(off+rowGroupRows, n)
-				rg, err := w.Encode(end-off, g.gather(buf, off, end))
-				results[i] <- result{rg, err}
+				v, err := encode(end-off, g.gather(buf, off, end))
+				results[i] <- result{v, err}
 			}
 		}()
 	}
@@ -124,7 +193,7 @@ func (g *gPlan) encodeAll(ctx context.Context, w *parquetw.Writer) error {
 		if r.err != nil {
 			return r.err
 		}
-		if err := w.Append(r.rg); err != nil {
+		if err := emit(r.v); err != nil {
 			return err
 		}
 	}

@@ -112,19 +112,22 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// writeOrdered writes a file of the panel in key order. Parquet is written
-// by the Go writer (gather.go) when every column is INTEGER or DOUBLE, the
-// case of every dyad-year panel. Otherwise DuckDB writes the file: the
-// panel's query yields the rows in key order when DuckDB keeps the order of
-// the ordered universe through the joins (see orderedUniverse) and COPY
-// keeps it with PRESERVE_ORDER; a Parquet file is read back to check it
-// (0.1 s for the reference chain) and written again through ORDER BY when
-// the check fails. CSV and JSON lines, which cannot be checked as cheaply,
-// go through ORDER BY.
+// writeOrdered writes a file of the panel in key order. Parquet and CSV
+// are written by the Go writer (gather.go, gowrite.go) when every column is
+// INTEGER or DOUBLE, the case of every dyad-year panel. Otherwise DuckDB
+// writes the file: the panel's query yields the rows in key order when
+// DuckDB keeps the order of the ordered universe through the joins (see
+// orderedUniverse) and COPY keeps it with PRESERVE_ORDER; a Parquet file is
+// read back to check it (0.1 s for the reference chain) and written again
+// through ORDER BY when the check fails. JSON lines, which cannot be checked
+// as cheaply, go through ORDER BY.
 func (p *Panel) writeOrdered(ctx context.Context, path string, f Format) error {
-	if f == Parquet && !p.duckWriter {
-		if g, ok := p.goPlan(); ok {
+	if g, ok := p.goPlan(); ok && !p.duckWriter {
+		switch f {
+		case Parquet:
 			return g.writeParquet(ctx, path)
+		case CSV:
+			return g.writeCSVFile(ctx, path)
 		}
 	}
 	if err := p.ready(ctx); err != nil {
@@ -186,8 +189,9 @@ func (p *Panel) copyQuery(ctx context.Context, query, path string, f Format) err
 }
 
 // Write writes the panel to w as CSV or JSON lines (Parquet needs a file:
-// use WriteFile). DuckDB writes it to a named pipe (a temporary file where
-// pipes are not available) that is copied to w as it is written.
+// use WriteFile). CSV of an all-numeric panel comes from the Go writer, row
+// group by row group; otherwise DuckDB writes to a named pipe (a temporary
+// file where pipes are not available) that is copied to w as it is written.
 func (p *Panel) Write(ctx context.Context, w io.Writer, f Format) error {
 	if f == Parquet {
 		return &bloc.Error{Code: bloc.EINVALID, Op: "panel", Message: "Parquet is a binary format and is written to a file only",
@@ -195,6 +199,15 @@ func (p *Panel) Write(ctx context.Context, w io.Writer, f Format) error {
 	}
 	if p.conn == nil {
 		return &bloc.Error{Code: bloc.EINVALID, Op: "panel", Message: "the panel is closed"}
+	}
+	if g, ok := p.goPlan(); ok && f == CSV && !p.duckWriter {
+		if err := g.writeCSV(ctx, w); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return goWriteError("the panel", err)
+		}
+		return nil
 	}
 	if err := p.ready(ctx); err != nil {
 		return err

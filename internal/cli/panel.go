@@ -180,9 +180,10 @@ func (e *env) runPanel(ctx context.Context, unit panel.Unit, opt panel.Options, 
 }
 
 // defaultPanelMemory is DuckDB's own default (80% of RAM): writing a full
-// directed panel as CSV or JSON lines sorts about 1.5 GB in memory (a
-// Parquet file needs no sort: 0.9 GB); a lower limit makes DuckDB sort on
-// disk, several times slower (see bench/README.md).
+// directed panel as JSON lines sorts about 1.5 GB in memory (Parquet and
+// CSV of dyad-year panels are written by bloc's Go writer, without a sort);
+// a lower limit makes DuckDB sort on disk, several times slower (see
+// bench/README.md).
 const defaultPanelMemory = ""
 
 var memorySize = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$`)
