@@ -23,13 +23,13 @@
 // universe and a small lookup table per source become temporary tables keyed
 // by one integer, and the panel is a query over them. The rows of panels
 // whose columns are all numeric (every dyad-year panel) are written to
-// Parquet and CSV by a Go writer (gather.go, gowrite.go): DuckDB computes
+// Parquet, CSV and JSON lines by a Go writer (gather.go, gowrite.go): DuckDB computes
 // each column's values once per row of its source table, Go gathers them
 // into the rows in key order, and internal/parquetw encodes Parquet on every
 // core — 2 s for the 2,252,760 × 75 reference chain where DuckDB's COPY took
-// 8 s. Both ways give the same values (Parquet) and the same bytes (CSV):
-// TestGoWriterMatchesQuery. State-year panels (which carry the state's name)
-// and JSON lines go through DuckDB's own writers (COPY ... TO). Files are
+// 8 s. Both ways give the same values (Parquet) and the same bytes (CSV,
+// JSON lines): TestGoWriterMatchesQuery. State-year panels (which carry the
+// state's name) go through DuckDB's own writers (COPY ... TO). Files are
 // written to a temporary file in the destination directory and renamed into
 // place, so a failed write never leaves a partial file.
 //

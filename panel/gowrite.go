@@ -3,6 +3,7 @@ package panel
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"io"
 	"os"
 	"runtime"
@@ -17,6 +18,11 @@ import (
 // rowGroupRows is the number of rows of a Parquet row group the Go writer
 // writes (DuckDB's default).
 const rowGroupRows = 122880
+
+// textGroupRows is the number of rows the Go writer formats at a time as
+// CSV or JSON lines: a 16,384-row group of the reference chain is about 7 MB
+// of CSV and 22 MB of JSON.
+const textGroupRows = 16384
 
 // writeParquet writes the panel as Parquet at path with the Go writer:
 // the values are read from DuckDB once per source row (gPlan.load), then
@@ -37,16 +43,17 @@ func (g *gPlan) writeParquet(ctx context.Context, path string) error {
 		if err != nil {
 			return err
 		}
-		if err := runGroups(ctx, g, pw.Encode, pw.Append); err != nil {
+		if err := runGroups(ctx, g, rowGroupRows, pw.Encode, pw.Append); err != nil {
 			return err
 		}
 		return pw.Close()
 	})
 }
 
-// writeCSVFile writes the panel as CSV at path with the Go writer.
-func (g *gPlan) writeCSVFile(ctx context.Context, path string) error {
-	return g.writeFile(ctx, path, func(w io.Writer) error { return g.writeCSV(ctx, w) })
+// writeTextFile writes the panel as CSV or JSON lines at path with the Go
+// writer.
+func (g *gPlan) writeTextFile(ctx context.Context, path string, f Format) error {
+	return g.writeFile(ctx, path, func(w io.Writer) error { return g.writeText(ctx, w, f) })
 }
 
 // writeFile loads the plan's values and has write write the file at path
@@ -73,28 +80,68 @@ func (g *gPlan) writeFile(ctx context.Context, path string, write func(io.Writer
 	return nil
 }
 
-// writeCSV writes the panel as CSV to w as DuckDB's COPY (FORMAT csv,
-// HEADER true) writes it: a header, comma-separated values, empty fields
-// for missing values, numbers formatted as DuckDB formats them (duckFloat),
-// "\n" line ends. TestGoWriterMatchesQuery compares the bytes.
-func (g *gPlan) writeCSV(ctx context.Context, w io.Writer) error {
+// writeText writes the panel as CSV or JSON lines to w as DuckDB's COPY
+// writes them — CSV (FORMAT csv, HEADER true): a header, comma-separated
+// values, empty fields for missing values; JSON lines (FORMAT json): one
+// object per row, null for missing values — with numbers formatted as
+// DuckDB formats them (duckFloat, jsonFloat) and "\n" line ends.
+// TestGoWriterMatchesQuery compares the bytes.
+func (g *gPlan) writeText(ctx context.Context, w io.Writer, f Format) error {
 	if err := g.load(ctx); err != nil {
 		return err
 	}
-	var head []byte
-	for i, c := range g.p.Columns {
-		if i > 0 {
-			head = append(head, ',')
+	rows := csvRows
+	if f == JSONL {
+		rows = jsonRows(g.p.Columns)
+	} else {
+		var head []byte
+		for i, c := range g.p.Columns {
+			if i > 0 {
+				head = append(head, ',')
+			}
+			head = csvField(head, c.Name)
 		}
-		head = csvField(head, c.Name)
+		if _, err := w.Write(append(head, '\n')); err != nil {
+			return err
+		}
 	}
-	if _, err := w.Write(append(head, '\n')); err != nil {
-		return err
-	}
-	return runGroups(ctx, g, csvRows, func(b []byte) error {
+	return runGroups(ctx, g, textGroupRows, rows, func(b []byte) error {
 		_, err := w.Write(b)
 		return err
 	})
+}
+
+// jsonRows returns a function that formats rows as JSON lines with the
+// columns' names as keys.
+func jsonRows(cols []Column) func(n int, chunks []parquetw.Chunk) ([]byte, error) {
+	keys := make([][]byte, len(cols))
+	for i, c := range cols {
+		k, _ := json.Marshal(c.Name)
+		sep := ","
+		if i == 0 {
+			sep = "{"
+		}
+		keys[i] = append(append([]byte(sep), k...), ':')
+	}
+	return func(n int, chunks []parquetw.Chunk) ([]byte, error) {
+		buf := make([]byte, 0, n*12*len(chunks))
+		for i := range n {
+			for c := range chunks {
+				ch := &chunks[c]
+				buf = append(buf, keys[c]...)
+				switch {
+				case ch.Valid != nil && !ch.Valid[i]:
+					buf = append(buf, "null"...)
+				case ch.F64 != nil:
+					buf = jsonFloat(buf, ch.F64[i])
+				default:
+					buf = strconv.AppendInt(buf, int64(ch.I32[i]), 10)
+				}
+			}
+			buf = append(buf, "}\n"...)
+		}
+		return buf, nil
+	}
 }
 
 // csvField appends a CSV field, quoted when it holds a comma, a quote or a
@@ -132,13 +179,13 @@ func csvRows(n int, chunks []parquetw.Chunk) ([]byte, error) {
 
 // runGroups gathers the row groups of the universe on GOMAXPROCS
 // goroutines, turns each into a T with encode, and hands the Ts to emit in
-// row order; at most GOMAXPROCS+1 row groups are gathered or wait to be
-// emitted (a CSV row group is about 55 MB for the reference chain).
-func runGroups[T any](ctx context.Context, g *gPlan, encode func(rows int, chunks []parquetw.Chunk) (T, error), emit func(T) error) error {
+// row order; groups have size rows, and at most GOMAXPROCS+1 of them are
+// gathered or wait to be emitted.
+func runGroups[T any](ctx context.Context, g *gPlan, size int, encode func(rows int, chunks []parquetw.Chunk) (T, error), emit func(T) error) error {
 	start := time.Now()
 	defer trace(start, "-- Go writer: rows gathered, encoded and written")
 	n := len(g.keys)
-	groups := (n + rowGroupRows - 1) / rowGroupRows
+	groups := (n + size - 1) / size
 	workers := max(1, min(runtime.GOMAXPROCS(0), groups))
 	type result struct {
 		v   T
@@ -172,10 +219,10 @@ func runGroups[T any](ctx context.Context, g *gPlan, encode func(rows int, chunk
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			buf := g.newBuffers()
+			buf := g.newBuffers(size)
 			for i := range next {
-				off := i * rowGroupRows
-				end := min(off+rowGroupRows, n)
+				off := i * size
+				end := min(off+size, n)
 				v, err := encode(end-off, g.gather(buf, off, end))
 				results[i] <- result{v, err}
 			}
@@ -210,8 +257,8 @@ type gBuffers struct {
 	chunks []parquetw.Chunk
 }
 
-func (g *gPlan) newBuffers() *gBuffers {
-	mk := func() []int32 { return make([]int32, rowGroupRows) }
+func (g *gPlan) newBuffers(size int) *gBuffers {
+	mk := func() []int32 { return make([]int32, size) }
 	b := &gBuffers{
 		key: [3][]int32{mk(), mk(), mk()}, s1: mk(), s2: mk(), pair: mk(),
 		idx:    make([][]int32, len(g.tables)),
@@ -225,11 +272,11 @@ func (g *gPlan) newBuffers() *gBuffers {
 		if c.kind == gUniverse || c.kind == gRow {
 			continue
 		}
-		b.cols[i].valid = make([]bool, rowGroupRows)
+		b.cols[i].valid = make([]bool, size)
 		if c.float {
-			b.cols[i].f64 = make([]float64, rowGroupRows)
+			b.cols[i].f64 = make([]float64, size)
 		} else {
-			b.cols[i].i32 = make([]int32, rowGroupRows)
+			b.cols[i].i32 = make([]int32, size)
 		}
 	}
 	return b

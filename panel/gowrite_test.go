@@ -13,7 +13,7 @@ import (
 // TestGoWriterMatchesQuery writes panels with the Go writer and with
 // DuckDB's COPY of the panel's query, and requires the same columns, types,
 // rows, order and values, NULL for NULL, in Parquet, and the same bytes in
-// CSV.
+// CSV and JSON lines.
 func TestGoWriterMatchesQuery(t *testing.T) {
 	all := covariateNames(DyadYear)
 	cases := []struct {
@@ -50,8 +50,11 @@ func TestGoWriterMatchesQuery(t *testing.T) {
 			if err := p.WriteFile(ctx, goFile, Parquet); err != nil {
 				t.Fatal(err)
 			}
-			var goCSV, duckCSV bytes.Buffer
+			var goCSV, duckCSV, goJSON, duckJSON bytes.Buffer
 			if err := p.Write(ctx, &goCSV, CSV); err != nil {
+				t.Fatal(err)
+			}
+			if err := p.Write(ctx, &goJSON, JSONL); err != nil {
 				t.Fatal(err)
 			}
 			p.duckWriter = true
@@ -61,20 +64,13 @@ func TestGoWriterMatchesQuery(t *testing.T) {
 			if err := p.Write(ctx, &duckCSV, CSV); err != nil {
 				t.Fatal(err)
 			}
-			p.duckWriter = false
-			// CSV: the same bytes as DuckDB's writer.
-			if !bytes.Equal(goCSV.Bytes(), duckCSV.Bytes()) {
-				g, d := strings.Split(goCSV.String(), "\n"), strings.Split(duckCSV.String(), "\n")
-				for l := range min(len(g), len(d)) {
-					if g[l] != d[l] {
-						t.Errorf("CSV line %d differs (of %d / %d):\nGo:     %.300s\nDuckDB: %.300s", l+1, len(g), len(d), g[l], d[l])
-						break
-					}
-				}
-				if len(g) != len(d) {
-					t.Errorf("CSV: %d lines from the Go writer, %d from DuckDB", len(g), len(d))
-				}
+			if err := p.Write(ctx, &duckJSON, JSONL); err != nil {
+				t.Fatal(err)
 			}
+			p.duckWriter = false
+			// CSV and JSON lines: the same bytes as DuckDB's writer.
+			sameText(t, "CSV", goCSV.String(), duckCSV.String())
+			sameText(t, "JSON lines", goJSON.String(), duckJSON.String())
 			if c.rowWise >= 0 && rowWise != c.rowWise {
 				t.Errorf("%d columns computed per row, want %d", rowWise, c.rowWise)
 			}
@@ -129,6 +125,22 @@ func TestGoWriterMatchesQuery(t *testing.T) {
 			t.Logf("%d rows × %d columns identical; %d computed per row; %d NULL in %s", n, len(p.Columns), rowWise, nulls, p.Columns[len(p.Columns)-1].Name)
 		})
 	}
+}
+
+// sameText reports the first line where two texts differ.
+func sameText(t *testing.T, what, got, want string) {
+	t.Helper()
+	if got == want {
+		return
+	}
+	g, d := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for l := range min(len(g), len(d)) {
+		if g[l] != d[l] {
+			t.Errorf("%s line %d differs (of %d / %d):\nGo:     %.300s\nDuckDB: %.300s", what, l+1, len(g), len(d), g[l], d[l])
+			return
+		}
+	}
+	t.Errorf("%s: %d lines from the Go writer, %d from DuckDB", what, len(g), len(d))
 }
 
 // TestStateYearParquet: state-year panels carry a VARCHAR column (the

@@ -112,23 +112,21 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// writeOrdered writes a file of the panel in key order. Parquet and CSV
-// are written by the Go writer (gather.go, gowrite.go) when every column is
-// INTEGER or DOUBLE, the case of every dyad-year panel. Otherwise DuckDB
-// writes the file: the panel's query yields the rows in key order when
-// DuckDB keeps the order of the ordered universe through the joins (see
-// orderedUniverse) and COPY keeps it with PRESERVE_ORDER; a Parquet file is
-// read back to check it (0.1 s for the reference chain) and written again
-// through ORDER BY when the check fails. JSON lines, which cannot be checked
-// as cheaply, go through ORDER BY.
+// writeOrdered writes a file of the panel in key order. Every format is
+// written by the Go writer (gather.go, gowrite.go) when every column is
+// INTEGER or DOUBLE, the case of every dyad-year panel. Otherwise (the
+// state-year panels, which carry the state's name) DuckDB writes the file:
+// the panel's query yields the rows in key order when DuckDB keeps the order
+// of the ordered universe through the joins (see orderedUniverse) and COPY
+// keeps it with PRESERVE_ORDER; a Parquet file is read back to check it and
+// written again through ORDER BY when the check fails. CSV and JSON lines,
+// which cannot be checked as cheaply, go through ORDER BY.
 func (p *Panel) writeOrdered(ctx context.Context, path string, f Format) error {
 	if g, ok := p.goPlan(); ok && !p.duckWriter {
-		switch f {
-		case Parquet:
+		if f == Parquet {
 			return g.writeParquet(ctx, path)
-		case CSV:
-			return g.writeCSVFile(ctx, path)
 		}
+		return g.writeTextFile(ctx, path, f)
 	}
 	if err := p.ready(ctx); err != nil {
 		return err
@@ -189,8 +187,8 @@ func (p *Panel) copyQuery(ctx context.Context, query, path string, f Format) err
 }
 
 // Write writes the panel to w as CSV or JSON lines (Parquet needs a file:
-// use WriteFile). CSV of an all-numeric panel comes from the Go writer, row
-// group by row group; otherwise DuckDB writes to a named pipe (a temporary
+// use WriteFile). An all-numeric panel comes from the Go writer, row group
+// by row group; otherwise DuckDB writes to a named pipe (a temporary
 // file where pipes are not available) that is copied to w as it is written.
 func (p *Panel) Write(ctx context.Context, w io.Writer, f Format) error {
 	if f == Parquet {
@@ -200,8 +198,8 @@ func (p *Panel) Write(ctx context.Context, w io.Writer, f Format) error {
 	if p.conn == nil {
 		return &bloc.Error{Code: bloc.EINVALID, Op: "panel", Message: "the panel is closed"}
 	}
-	if g, ok := p.goPlan(); ok && f == CSV && !p.duckWriter {
-		if err := g.writeCSV(ctx, w); err != nil {
+	if g, ok := p.goPlan(); ok && !p.duckWriter {
+		if err := g.writeText(ctx, w, f); err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}

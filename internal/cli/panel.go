@@ -179,11 +179,10 @@ func (e *env) runPanel(ctx context.Context, unit panel.Unit, opt panel.Options, 
 	return nil
 }
 
-// defaultPanelMemory is DuckDB's own default (80% of RAM): writing a full
-// directed panel as JSON lines sorts about 1.5 GB in memory (Parquet and
-// CSV of dyad-year panels are written by bloc's Go writer, without a sort);
-// a lower limit makes DuckDB sort on disk, several times slower (see
-// bench/README.md).
+// defaultPanelMemory is DuckDB's own default (80% of RAM): DuckDB's writers
+// (state-year panels) sort the rows in memory, and a lower limit makes DuckDB
+// sort on disk, several times slower; dyad-year panels are written by
+// bloc's Go writer, without a sort (see bench/README.md).
 const defaultPanelMemory = ""
 
 var memorySize = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$`)
