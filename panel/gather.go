@@ -217,20 +217,13 @@ func (g *gPlan) load(ctx context.Context) error {
 			g.stateRow[i] = -1
 		}
 	}
-	var stateExprs []string
-	stateOf := map[string]int{}
-	for i, c := range p.Columns {
+	stateExprs, stateSlot := g.distinctExprs(func(i int) (string, bool) {
 		if g.cols[i].kind != gState {
-			continue
+			return "", false
 		}
-		e := strings.ReplaceAll(c.expr, fmt.Sprintf("st%d.", g.cols[i].side), "s.")
-		e = strings.ReplaceAll(e, "u.year", yearOf("s"))
-		e = castAs(e, c.Type)
-		if _, ok := stateOf[e]; !ok {
-			stateOf[e] = len(stateExprs)
-			stateExprs = append(stateExprs, e)
-		}
-	}
+		e := strings.ReplaceAll(p.Columns[i].expr, fmt.Sprintf("st%d.", g.cols[i].side), "s.")
+		return strings.ReplaceAll(e, "u.year", yearOf("s")), true
+	})
 	if g.stateRow != nil {
 		q := "SELECT k" + commaList(stateExprs) + " FROM _bloc_state AS s ORDER BY k"
 		keys, vals, err := g.scan(ctx, q, 20000)
@@ -244,11 +237,8 @@ func (g *gPlan) load(ctx context.Context) error {
 			}
 			g.stateRow[c*years+y-from] = int32(r)
 		}
-		for i, c := range p.Columns {
-			if g.cols[i].kind == gState {
-				e := strings.ReplaceAll(c.expr, fmt.Sprintf("st%d.", g.cols[i].side), "s.")
-				g.cols[i].vals = vals[stateOf[castAs(strings.ReplaceAll(e, "u.year", yearOf("s")), c.Type)]]
-			}
+		for i, j := range stateSlot {
+			g.cols[i].vals = vals[j]
 		}
 	}
 
@@ -256,18 +246,9 @@ func (g *gPlan) load(ctx context.Context) error {
 	// per row and per year for the row of missing values.
 	for ti := range g.tables {
 		t := &g.tables[ti]
-		var exprs []string
-		of := map[string]int{}
-		for i, c := range p.Columns {
-			if g.cols[i].kind != gLookup || g.cols[i].table != ti {
-				continue
-			}
-			e := castAs(c.expr, c.Type)
-			if _, ok := of[e]; !ok {
-				of[e] = len(exprs)
-				exprs = append(exprs, e)
-			}
-		}
+		exprs, slot := g.distinctExprs(func(i int) (string, bool) {
+			return p.Columns[i].expr, g.cols[i].kind == gLookup && g.cols[i].table == ti
+		})
 		if len(exprs) == 0 {
 			continue
 		}
@@ -292,10 +273,8 @@ func (g *gPlan) load(ctx context.Context) error {
 		for j := range vals {
 			vals[j].append(miss[j])
 		}
-		for i, c := range p.Columns {
-			if g.cols[i].kind == gLookup && g.cols[i].table == ti {
-				g.cols[i].vals = vals[of[castAs(c.expr, c.Type)]]
-			}
+		for i, j := range slot {
+			g.cols[i].vals = vals[j]
 		}
 	}
 
@@ -398,6 +377,30 @@ func (g *gPlan) universeKeys(ctx context.Context) ([]int64, error) {
 		return nil, err
 	}
 	return dyadKeys(sys, falseKeys, from, to, g.p.Options.NonDirected), nil
+}
+
+// distinctExprs collects, over the columns for which expr returns ok, the
+// distinct expressions (cast to the column's type) and, per column, the
+// index of its expression among them.
+func (g *gPlan) distinctExprs(expr func(col int) (string, bool)) ([]string, map[int]int) {
+	var exprs []string
+	slot := map[int]int{}
+	of := map[string]int{}
+	for i, c := range g.p.Columns {
+		e, ok := expr(i)
+		if !ok {
+			continue
+		}
+		e = castAs(e, c.Type)
+		j, seen := of[e]
+		if !seen {
+			j = len(exprs)
+			of[e] = j
+			exprs = append(exprs, e)
+		}
+		slot[i] = j
+	}
+	return exprs, slot
 }
 
 // indexKey is the key expression a lookup table alias is joined on.
